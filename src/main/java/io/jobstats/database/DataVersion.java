@@ -1,0 +1,38 @@
+package io.jobstats.database;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * A counter in the database that every committed load batch raises. Cached figures are keyed by it, and every
+ * pod reads it from the database, so none serves a figure computed before a load that has committed.
+ */
+@ApplicationScoped
+public class DataVersion {
+
+    @Inject
+    DataSource dataSource;
+
+    public long current() {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT version FROM data_version WHERE id = 1")) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the data version", e);
+        }
+    }
+
+    /** Raises the version inside the caller's transaction, so it becomes visible with the data it marks. */
+    public void bump(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE data_version SET version = version + 1 WHERE id = 1");
+        }
+    }
+}

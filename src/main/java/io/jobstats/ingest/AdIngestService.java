@@ -1,0 +1,319 @@
+package io.jobstats.ingest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jobstats.text.Csv;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+import javax.sql.DataSource;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Loads a stream of ads (NDJSON or CSV) batch by batch: while one batch is written to PostgreSQL the next is
+ * parsed and normalised on the other cores. A bad line is rejected alone; a failure of the database stops the
+ * load, keeps every batch already committed and says so in the report, so the same file can simply be re-sent.
+ */
+@ApplicationScoped
+public class AdIngestService {
+
+    private static final Logger LOG = Logger.getLogger(AdIngestService.class);
+
+    public enum Format { NDJSON, CSV }
+
+    @Inject
+    AdNormaliser normaliser;
+
+    @Inject
+    AdWriter writer;
+
+    @Inject
+    IngestConfig config;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Inject
+    DataSource dataSource;
+
+    private final ExecutorService writerThread = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "ad-writer");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public LoadReport load(InputStream body, Format format) {
+        Reader reader = new InputStreamReader(body, StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE));
+        Load load = new Load(format);
+        try {
+            if (format == Format.CSV) {
+                readCsv(reader, load);
+            } else {
+                readNdjson(new BufferedReader(reader, 1 << 16), load);
+            }
+            load.flush();
+            load.awaitWrite();
+        } catch (LoadFailed e) {
+            load.error = e.getMessage();
+        } catch (IOException | RuntimeException e) {
+            load.error = "reading the request failed after line " + load.linesRead + ": " + e.getMessage();
+            try {
+                load.awaitWrite();
+            } catch (LoadFailed ignored) {
+                // The reading error is the one to report.
+            }
+        }
+        LoadReport report = load.report();
+        record(report, load.started, format);
+        return report;
+    }
+
+    private void readNdjson(BufferedReader in, Load load) throws IOException {
+        String line;
+        long number = 0;
+        while ((line = in.readLine()) != null) {
+            number++;
+            if (line.isBlank()) {
+                continue;
+            }
+            load.linesRead++;
+            load.pending(number, line);
+        }
+    }
+
+    private void readCsv(Reader in, Load load) {
+        Csv csv = new Csv(in);
+        List<String> header;
+        try {
+            header = csv.next();
+        } catch (Csv.MalformedCsvException e) {
+            load.reject(e.line, "header: " + e.getMessage());
+            return;
+        }
+        if (header == null) {
+            return;
+        }
+        if (!header.isEmpty() && header.get(0).startsWith("\uFEFF")) {
+            header.set(0, header.get(0).substring(1));
+        }
+        while (true) {
+            List<String> row;
+            try {
+                row = csv.next();
+            } catch (Csv.MalformedCsvException e) {
+                load.linesRead++;
+                load.reject(e.line, e.getMessage() + "; the rest of the input could not be read");
+                return;
+            }
+            if (row == null) {
+                return;
+            }
+            if (row.size() == 1 && row.get(0).isBlank()) {
+                continue;
+            }
+            load.linesRead++;
+            if (row.size() != header.size()) {
+                load.reject(csv.recordLine(), "expected " + header.size() + " cells as in the header, found " + row.size());
+                continue;
+            }
+            Map<String, String> cells = new HashMap<>(header.size() * 2);
+            for (int i = 0; i < header.size(); i++) {
+                cells.put(header.get(i).trim(), row.get(i));
+            }
+            load.pending(csv.recordLine(), cells);
+        }
+    }
+
+    private Object parse(long line, Object raw) {
+        try {
+            AdLine ad;
+            if (raw instanceof String json) {
+                JsonNode node;
+                try {
+                    node = mapper.readTree(json);
+                } catch (JsonProcessingException e) {
+                    return new LoadReport.Rejection(line, "not valid JSON: " + e.getOriginalMessage());
+                }
+                if (node == null || !node.isObject()) {
+                    return new LoadReport.Rejection(line, "not a JSON object");
+                }
+                ad = AdValidator.validate(line, AdValidator.json(node));
+            } else {
+                @SuppressWarnings("unchecked")
+                Map<String, String> cells = (Map<String, String>) raw;
+                ad = AdValidator.validate(line, AdValidator.csv(cells));
+            }
+            return normaliser.prepare(ad);
+        } catch (AdValidator.Rejected e) {
+            return new LoadReport.Rejection(line, e.getMessage());
+        }
+    }
+
+    private void record(LoadReport r, Instant started, Format format) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO load_report (started_at, finished_at, format, lines_read, ads_added, ads_replaced, lines_rejected, "
+                        + "unrecognised_titles, unresolved_locations, without_salary, unknown_skills, first_rejections, completed) "
+                        + "VALUES (?, now(), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setTimestamp(1, Timestamp.from(started));
+            ps.setString(2, format.name());
+            ps.setLong(3, r.linesRead());
+            ps.setLong(4, r.adsAdded());
+            ps.setLong(5, r.adsReplaced());
+            ps.setLong(6, r.linesRejected());
+            ps.setLong(7, r.unrecognisedTitles());
+            ps.setLong(8, r.unresolvedLocations());
+            ps.setLong(9, r.withoutValidSalary());
+            ps.setLong(10, r.unknownSkills());
+            ps.setString(11, mapper.writeValueAsString(r.rejections()));
+            ps.setBoolean(12, r.completed());
+            ps.executeUpdate();
+        } catch (SQLException | JsonProcessingException e) {
+            LOG.warn("Could not record a load report", e);
+        }
+    }
+
+    private static final class LoadFailed extends RuntimeException {
+        LoadFailed(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** The state of one load. */
+    private final class Load {
+        final Instant started = Instant.now();
+        final Format format;
+        long linesRead;
+        long added;
+        long replaced;
+        long rejected;
+        long unrecognisedTitles;
+        long unresolvedLocations;
+        long withoutSalary;
+        long unknownSkills;
+        long committedThroughLine;
+        final List<LoadReport.Rejection> rejections = new ArrayList<>();
+        final List<Long> lines = new ArrayList<>();
+        final List<Object> raws = new ArrayList<>();
+        Future<AdWriter.Result> writing;
+        long writingThroughLine;
+        String error;
+
+        Load(Format format) {
+            this.format = format;
+        }
+
+        void pending(long line, Object raw) {
+            lines.add(line);
+            raws.add(raw);
+            if (raws.size() >= config.batchSize()) {
+                flush();
+            }
+        }
+
+        void reject(long line, String reason) {
+            rejected++;
+            if (rejections.size() < config.maxReportedRejections()) {
+                rejections.add(new LoadReport.Rejection(line, reason));
+            }
+        }
+
+        /** Parses and normalises the pending lines in parallel, then hands them to the writer thread. */
+        void flush() {
+            if (raws.isEmpty()) {
+                return;
+            }
+            int n = raws.size();
+            Object[] results = new Object[n];
+            java.util.stream.IntStream.range(0, n).parallel()
+                    .forEach(i -> results[i] = parse(lines.get(i), raws.get(i)));
+            long lastLine = lines.get(n - 1);
+            lines.clear();
+            raws.clear();
+            List<PreparedAd> batch = new ArrayList<>(n);
+            Set<String> keys = new HashSet<>();
+            for (Object r : results) {
+                if (r instanceof LoadReport.Rejection rej) {
+                    reject(rej.line(), rej.reason());
+                    continue;
+                }
+                PreparedAd p = (PreparedAd) r;
+                if (!keys.add(p.ad().key())) {
+                    // The same ad twice in one batch: the later line wins, in a batch of its own.
+                    submit(batch, p.ad().lineNumber() - 1);
+                    batch = new ArrayList<>();
+                    keys.clear();
+                    keys.add(p.ad().key());
+                }
+                batch.add(p);
+                if (p.roleId() == null) {
+                    unrecognisedTitles++;
+                }
+                if (!p.region().resolved()) {
+                    unresolvedLocations++;
+                }
+                if (p.salaryPoint() == null) {
+                    withoutSalary++;
+                }
+                unknownSkills += p.unknownSkills();
+            }
+            submit(batch, lastLine);
+        }
+
+        void submit(List<PreparedAd> batch, long throughLine) {
+            awaitWrite();
+            writingThroughLine = throughLine;
+            writing = writerThread.submit(() -> writer.write(batch));
+        }
+
+        void awaitWrite() {
+            if (writing == null) {
+                return;
+            }
+            try {
+                AdWriter.Result r = writing.get();
+                added += r.added();
+                replaced += r.replaced();
+                committedThroughLine = writingThroughLine;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new LoadFailed("the load was interrupted", e);
+            } catch (ExecutionException e) {
+                LOG.error("A batch of ads could not be stored", e.getCause());
+                throw new LoadFailed("storing the batch after line " + committedThroughLine + " failed: "
+                        + e.getCause().getMessage() + "; every line up to " + committedThroughLine
+                        + " is stored, re-send the input to load the rest", e.getCause());
+            } finally {
+                writing = null;
+            }
+        }
+
+        LoadReport report() {
+            return new LoadReport(linesRead, added, replaced, rejected, List.copyOf(rejections), unrecognisedTitles,
+                    unresolvedLocations, withoutSalary, unknownSkills, error == null, error);
+        }
+    }
+}
