@@ -41,6 +41,8 @@ public final class RegionTree {
     private final Map<String, List<RegionNode>> byName = new HashMap<>();
     private final Map<String, String> postcodeAreas = new HashMap<>();
     private final Map<RegionNode, Boolean> towns;
+    private volatile Map<Integer, RegionNode> byId;
+    private volatile Map<String, RegionNode> bySlug;
 
     RegionTree(List<RegionNode> nodes, Map<RegionNode, Set<String>> aliases, Map<RegionNode, Boolean> towns) {
         this.nodes = List.copyOf(nodes);
@@ -73,6 +75,26 @@ public final class RegionTree {
 
     public List<RegionNode> nodes() {
         return nodes;
+    }
+
+    /** By database id; the ids are set by ReferenceData before the tree is published. */
+    public RegionNode byId(int id) {
+        if (byId == null) {
+            Map<Integer, RegionNode> m = new HashMap<>();
+            nodes.forEach(n -> m.put(n.id, n));
+            byId = m;
+        }
+        return byId.get(id);
+    }
+
+    /** By slug, exactly. */
+    public RegionNode bySlug(String slug) {
+        if (bySlug == null) {
+            Map<String, RegionNode> m = new HashMap<>();
+            nodes.forEach(n -> m.put(n.slug, n));
+            bySlug = m;
+        }
+        return bySlug.get(slug);
     }
 
     /** Candidate regions for a name (any case, slug, alias), broadest and largest first. */

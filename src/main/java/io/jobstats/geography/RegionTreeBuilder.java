@@ -101,6 +101,14 @@ public final class RegionTreeBuilder {
         int current = header.indexOf("current-authority");
         Map<String, RegionNode> byCode = new HashMap<>();
         List<List<String>> districts = new ArrayList<>();
+        // A county lies in the region of its districts: the file puts Lincolnshire County, alone of its
+        // districts, in Yorkshire and The Humber.
+        Map<String, Map<String, Integer>> districtRegions = new HashMap<>();
+        for (List<String> r : rows.subList(1, rows.size())) {
+            if ("NMD".equals(r.get(type)) && !r.get(region).isEmpty()) {
+                districtRegions.computeIfAbsent(r.get(county), k -> new HashMap<>()).merge(r.get(region), 1, Integer::sum);
+            }
+        }
         // Current upper-tier authorities first, then the abolished ones the 2010 gazetteer still names.
         for (boolean currentPass : new boolean[] {true, false}) {
             for (List<String> r : rows.subList(1, rows.size())) {
@@ -117,8 +125,12 @@ public final class RegionTreeBuilder {
                 if (!UPPER_TIER.contains(r.get(type))) {
                     continue;
                 }
-                RegionNode parent = fixed.get(REGION_OF_CSV_REGION.get(
-                        r.get(region).isEmpty() ? ABOLISHED_WITHOUT_REGION.get(r.get(nice)) : r.get(region)));
+                String csvRegion = r.get(region).isEmpty() ? ABOLISHED_WITHOUT_REGION.get(r.get(nice)) : r.get(region);
+                Map<String, Integer> ofDistricts = districtRegions.get(r.get(code));
+                if ("CTY".equals(r.get(type)) && ofDistricts != null) {
+                    csvRegion = java.util.Collections.max(ofDistricts.entrySet(), Map.Entry.comparingByValue()).getKey();
+                }
+                RegionNode parent = fixed.get(REGION_OF_CSV_REGION.get(csvRegion));
                 if (parent == null) {
                     throw new IllegalStateException("No region for authority " + r.get(nice) + ": " + r.get(region));
                 }
@@ -147,7 +159,12 @@ public final class RegionTreeBuilder {
             }
             addAliases(node, byKey, r.get(official), r.get(alt));
         }
+        // "Lincolnshire" is an other name of North Lincolnshire too; the county's own name must win.
+        altNames.forEach(byKey::putIfAbsent);
     }
+
+    /** Other names of authorities; they may name an authority only once every own name has claimed its node. */
+    private final Map<String, RegionNode> altNames = new HashMap<>();
 
     private void addAliases(RegionNode node, Map<String, RegionNode> byKey, String official, String alt) {
         Set<String> names = aliases.computeIfAbsent(node, n -> new HashSet<>());
@@ -157,7 +174,7 @@ public final class RegionTreeBuilder {
             if (!a.isBlank()) {
                 String key = Names.key(a);
                 names.add(key);
-                byKey.putIfAbsent(key, node);
+                altNames.putIfAbsent(key, node);
             }
         }
     }

@@ -10,8 +10,8 @@ import java.util.Map;
 /**
  * Finds every whole-term occurrence of many patterns in one pass over a text (Aho–Corasick over chars).
  * Case-insensitive patterns are matched against a lower-cased view; case-sensitive ones against the text as
- * written. A match counts only at term boundaries: no letter or digit just before a pattern that starts with one,
- * and no letter, digit, '#' or '+' just after (so "C" is not found in "C#" or "C++", nor "Java" in "JavaScript").
+ * written. A match counts only at term boundaries: no letter or digit just before it (so ".NET Core" is not found
+ * in "ASP.NET Core"), and no letter, digit, '#' or '+' just after (so "C" is not found in "C#" or "C++", nor "Java" in "JavaScript").
  */
 public final class TermMatcher {
 
@@ -84,13 +84,11 @@ public final class TermMatcher {
         private final int[][] outputs;
         private final int[] patternLength;
         private final int[] patternId;
-        private final boolean[] needsLeftBoundary;
 
         Automaton(List<String> patterns, List<Integer> ids) {
             int n = patterns.size();
             patternLength = new int[n];
             patternId = new int[n];
-            needsLeftBoundary = new boolean[n];
             List<Map<Character, Integer>> trie = new ArrayList<>();
             List<List<Integer>> out = new ArrayList<>();
             trie.add(new HashMap<>());
@@ -99,7 +97,6 @@ public final class TermMatcher {
                 String s = patterns.get(p);
                 patternLength[p] = s.length();
                 patternId[p] = ids.get(p);
-                needsLeftBoundary[p] = wordChar(s.charAt(0));
                 int state = 0;
                 for (int i = 0; i < s.length(); i++) {
                     Integer next = trie.get(state).get(s.charAt(i));
@@ -177,7 +174,9 @@ public final class TermMatcher {
                 state = Math.max(next, 0);
                 for (int p : outputs[state]) {
                     int start = i + 1 - patternLength[p];
-                    if (needsLeftBoundary[p] && start > 0 && wordChar(text.charAt(start - 1))) {
+                    if (start > 0 && (wordChar(text.charAt(start - 1))
+                            || (text.charAt(start - 1) == '.' && start > 1 && wordChar(text.charAt(start - 2))))) {
+                        // Inside a word, or a suffix such as the "js" of "Node.js".
                         continue;
                     }
                     if (i + 1 < len) {

@@ -1,0 +1,119 @@
+package io.jobstats.api;
+
+import io.jobstats.database.Employment;
+import io.jobstats.database.ReferenceData;
+import io.jobstats.geography.RegionNode;
+import io.jobstats.geography.RegionTree;
+import io.jobstats.market.MarketService;
+import io.jobstats.market.Percentiles;
+import io.jobstats.market.Period;
+import io.jobstats.taxonomy.Taxonomy;
+import io.jobstats.taxonomy.Term;
+import io.jobstats.text.Names;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+/** Argument checking and look-ups shared by the resolvers: every bad argument becomes a coded error here. */
+@ApplicationScoped
+public class ApiSupport {
+
+    static final int MAX_MONTHS = 60;
+
+    @Inject
+    ReferenceData reference;
+
+    @Inject
+    MarketService market;
+
+    Term term(String name, Predicate<Term> kind, String what) {
+        Taxonomy t = reference.taxonomy();
+        Term found = t.lookup(name);
+        if (found == null || !kind.test(found)) {
+            throw new NotFoundException("No " + what + " named '" + name + "'",
+                    closest(name, t.terms().stream().filter(kind).map(Term::name)));
+        }
+        return found;
+    }
+
+    RegionNode regionNode(String slugOrName) {
+        RegionTree tree = reference.regions();
+        RegionNode n = tree.bySlug(slugOrName == null ? "" : slugOrName.trim().toLowerCase(Locale.ROOT));
+        if (n == null) {
+            List<RegionNode> named = tree.lookup(slugOrName == null ? "" : slugOrName);
+            n = named.isEmpty() ? null : named.get(0);
+        }
+        if (n == null) {
+            throw new NotFoundException("No region '" + slugOrName + "'",
+                    closest(slugOrName, tree.nodes().stream().filter(r -> r.depth <= 4).map(r -> r.slug)));
+        }
+        return n;
+    }
+
+    Types.Region region(int id) {
+        return new Types.Region(reference.regions().byId(id));
+    }
+
+    MarketService.Scope scope(String region, Types.PeriodInput period, Employment employment) {
+        RegionNode r = regionNode(region);
+        long version = market.version();
+        return new MarketService.Scope(r.id, period(period, version), employment == null ? Employment.PERMANENT : employment, version);
+    }
+
+    Period period(Types.PeriodInput in, long version) {
+        int months = in == null || in.months == null ? 6 : in.months;
+        if (months < 1 || months > MAX_MONTHS) {
+            throw new BadUserInputException("period.months", "period.months must be between 1 and " + MAX_MONTHS + ", not " + months);
+        }
+        LocalDate end = in == null || in.end == null ? market.latestPosted(version) : in.end;
+        if (end.getYear() < 1990 || end.getYear() > 2200) {
+            throw new BadUserInputException("period.end", "period.end " + end + " is outside the years 1990 to 2200");
+        }
+        return Period.ending(end, months);
+    }
+
+    static Types.PeriodOut period(Period p) {
+        return new Types.PeriodOut(p.start(), p.end(), p.months(), p.label());
+    }
+
+    static Types.Salary salary(Percentiles p, Employment e) {
+        return new Types.Salary(p.sampleSize(), p.p10(), p.p25(), p.median(), p.p75(), p.p90(),
+                e == Employment.CONTRACT ? Types.SalaryUnit.DAY : Types.SalaryUnit.YEAR, "GBP");
+    }
+
+    private record Scored(String name, int score) {
+    }
+
+    /** Up to five names closest to what was asked: those containing it first, then by edit distance. */
+    static List<String> closest(String asked, Stream<String> names) {
+        String a = Names.key(asked == null ? "" : asked);
+        return names.distinct()
+                .map(n -> new Scored(n, (!a.isEmpty() && Names.key(n).contains(a) ? 0 : 1000) + distance(a, Names.key(n))))
+                .sorted(Comparator.comparingInt(Scored::score).thenComparing(Scored::name))
+                .limit(5).map(Scored::name).toList();
+    }
+
+    static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+}

@@ -1,0 +1,114 @@
+package io.jobstats.api;
+
+import io.jobstats.database.Employment;
+import io.jobstats.market.MarketService;
+import io.jobstats.market.MarketService.Scope;
+import io.jobstats.market.Percentiles;
+import io.jobstats.taxonomy.Term;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Ignore;
+import org.eclipse.microprofile.graphql.NonNull;
+
+import java.util.List;
+
+/**
+ * A term's figures in a region, period and employment type. Each getter is a GraphQL field computed only when
+ * selected, from the cached aggregates; fields with arguments are in {@link MarketApi}.
+ */
+@Description("A term's figures in one region, period and employment type (METRICS.md).")
+public class TermMarket {
+
+    @Ignore
+    final Term term;
+    @Ignore
+    final Scope scope;
+    @Ignore
+    final MarketService market;
+    @Ignore
+    final ApiSupport support;
+
+    TermMarket(Term term, Scope scope, MarketService market, ApiSupport support) {
+        this.term = term;
+        this.scope = scope;
+        this.market = market;
+        this.support = support;
+    }
+
+    public @NonNull Types.TermType getTerm() {
+        return Types.TermBase.of(term);
+    }
+
+    public @NonNull Types.Region getRegion() {
+        return support.region(scope.regionId());
+    }
+
+    public @NonNull Types.PeriodOut getPeriod() {
+        return ApiSupport.period(scope.period());
+    }
+
+    public @NonNull Employment getEmployment() {
+        return scope.employment();
+    }
+
+    @Description("1 + the number of terms featured by more ads of the universe; null when vacancies is 0.")
+    public Integer getRank() {
+        return market.rank(term.id(), scope);
+    }
+
+    @Description("Rank one year earlier minus rank now (positive = rising); null when either is null.")
+    public Integer getRankChange() {
+        return market.rankChange(term.id(), scope);
+    }
+
+    @Description("Ads of the universe featuring the term.")
+    public long getVacancies() {
+        return market.vacancies(term.id(), scope);
+    }
+
+    @Description("vacancies / all ads of the universe; null when the universe is empty.")
+    public Double getShareOfAllVacancies() {
+        return market.shareOfAll(term.id(), scope);
+    }
+
+    @Description("vacancies / ads of the universe featuring any term of the term's category.")
+    public Double getShareOfCategory() {
+        return market.shareOfCategory(term.id(), scope);
+    }
+
+    @Description("Ads featuring the term with a valid salary point.")
+    public long getSalariesQuoted() {
+        return market.salaries(term.id(), scope).sampleSize();
+    }
+
+    public @NonNull Types.Salary getSalary() {
+        return ApiSupport.salary(market.salaries(term.id(), scope), scope.employment());
+    }
+
+    @Description("(median now - median one year earlier) / median one year earlier, as a fraction.")
+    public Double getMedianChange() {
+        return MarketService.change(market.salaries(term.id(), scope).median(),
+                market.salaries(term.id(), scope.at(scope.period().yearsEarlier(1))).median());
+    }
+
+    @Description("The term's median over the same period and employment type in the region's nation.")
+    public Double getNationMedian() {
+        return nationMedian(scope);
+    }
+
+    public Double getNationMedianChange() {
+        return MarketService.change(nationMedian(scope), nationMedian(scope.at(scope.period().yearsEarlier(1))));
+    }
+
+    private Double nationMedian(Scope s) {
+        Percentiles p = market.salaries(term.id(), s.in(market.nation(s.regionId()).id));
+        return p.median();
+    }
+
+    @Description("One row per child region where the term has ads in the period, by vacancies then name.")
+    public @NonNull List<Types.@NonNull Location> getLocations() {
+        return market.locations(term.id(), scope).stream()
+                .map(l -> new Types.Location(new Types.Region(l.region()), l.rank(), l.rankChange(), l.vacancies(),
+                        l.median(), l.medianChange(), l.liveJobs()))
+                .toList();
+    }
+}

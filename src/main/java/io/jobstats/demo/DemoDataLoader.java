@@ -1,0 +1,74 @@
+package io.jobstats.demo;
+
+import io.jobstats.database.ReferenceData;
+import io.jobstats.ingest.AdIngestService;
+import io.jobstats.ingest.LoadReport;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+import javax.sql.DataSource;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * On the first start with the embedded database (no ads held), loads generated ads and the reference page's
+ * Junior Backend Developer ads through the normal ingestion path, so GraphiQL has something to show.
+ */
+@ApplicationScoped
+public class DemoDataLoader {
+
+    private static final Logger LOG = Logger.getLogger(DemoDataLoader.class);
+    public static final String REFERENCE_ADS = "demo/reference-junior-backend-developer.ndjson";
+    /** The reference page's role: its figures come from the reference ads alone. */
+    public static final List<String> RESERVED_ROLES = List.of("Junior Backend Developer");
+
+    @Inject
+    DemoConfig config;
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    ReferenceData reference;
+
+    @Inject
+    AdIngestService ingest;
+
+    void onStart(@Observes @Priority(2000) StartupEvent event) throws SQLException {
+        if (!config.enabled() || adsHeld() > 0) {
+            return;
+        }
+        LOG.infof("First start on the embedded database: loading %d demo ads (seed %d)", config.ads(), config.seed());
+        StringWriter ads = new StringWriter();
+        new DemoAdGenerator(reference.taxonomy(), config.seed(), RESERVED_ROLES)
+                .write(ads, config.ads(), LocalDate.of(2022, 5, 3), LocalDate.of(2025, 5, 2), 600);
+        LoadReport demo = ingest.load(new ByteArrayInputStream(ads.toString().getBytes(StandardCharsets.UTF_8)),
+                AdIngestService.Format.NDJSON);
+        LoadReport ref = ingest.load(resource(REFERENCE_ADS), AdIngestService.Format.NDJSON);
+        LOG.infof("Demo data loaded: %d generated ads, %d reference ads", demo.adsAdded(), ref.adsAdded());
+    }
+
+    private long adsHeld() throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT count(*) FROM (SELECT 1 FROM ad LIMIT 1) x")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    static InputStream resource(String name) {
+        return Thread.currentThread().getContextClassLoader().getResourceAsStream(name);
+    }
+}

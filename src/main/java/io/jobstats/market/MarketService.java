@@ -1,0 +1,211 @@
+package io.jobstats.market;
+
+import io.jobstats.database.DataVersion;
+import io.jobstats.database.Employment;
+import io.jobstats.database.ReferenceData;
+import io.jobstats.geography.RegionNode;
+import io.jobstats.market.MarketRecords.ChildFigures;
+import io.jobstats.market.MarketRecords.CoOccurrenceCount;
+import io.jobstats.taxonomy.Taxonomy;
+import io.jobstats.taxonomy.Term;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The METRICS.md definitions over the repository's cached aggregates: ranks, shares, changes, tables. */
+@ApplicationScoped
+public class MarketService {
+
+    @Inject
+    MarketRepository repository;
+
+    @Inject
+    ReferenceData reference;
+
+    @Inject
+    DataVersion dataVersion;
+
+    /** One request's view of the data: every figure it asks for is computed at this version. */
+    public record Scope(int regionId, Period period, Employment employment, long version) {
+        public Scope at(Period p) {
+            return new Scope(regionId, p, employment, version);
+        }
+
+        public Scope in(int region) {
+            return new Scope(region, period, employment, version);
+        }
+    }
+
+    public record CoOccurrence(int rank, Term term, long count, double share) {
+    }
+
+    public record CategoryCoOccurrences(String category, List<CoOccurrence> skills) {
+    }
+
+    public record Location(RegionNode region, int rank, Integer rankChange, long vacancies, Double median,
+                           Double medianChange, long liveJobs) {
+    }
+
+    public long version() {
+        return dataVersion.current();
+    }
+
+    /** The default period end: the latest posted date held (today when there are no ads). */
+    public LocalDate latestPosted(long version) {
+        LocalDate d = repository.latestPosted(version);
+        return d == null ? LocalDate.now() : d;
+    }
+
+    public long vacancies(int termId, Scope s) {
+        return counts(s).getOrDefault(termId, 0L);
+    }
+
+    /** Competition rank among all terms by ads in the universe; null when the term has none. */
+    public Integer rank(int termId, Scope s) {
+        Map<Integer, Long> counts = counts(s);
+        long mine = counts.getOrDefault(termId, 0L);
+        if (mine == 0) {
+            return null;
+        }
+        int higher = 0;
+        for (long n : counts.values()) {
+            if (n > mine) {
+                higher++;
+            }
+        }
+        return higher + 1;
+    }
+
+    public Integer rankChange(int termId, Scope s) {
+        Integer now = rank(termId, s);
+        Integer before = rank(termId, s.at(s.period().yearsEarlier(1)));
+        return now == null || before == null ? null : before - now;
+    }
+
+    public MarketRecords.Universe universe(Scope s) {
+        return repository.universe(s.regionId(), s.period(), s.employment(), s.version());
+    }
+
+    public Double shareOfAll(int termId, Scope s) {
+        long total = universe(s).vacancies();
+        return total == 0 ? null : (double) vacancies(termId, s) / total;
+    }
+
+    public Double shareOfCategory(int termId, Scope s) {
+        Term t = taxonomy().byId(termId);
+        long inCategory = t.isRole() ? universe(s).withRecognisedTitle()
+                : repository.categoryCounts(s.regionId(), s.period(), s.employment(), s.version()).getOrDefault(t.category(), 0L);
+        return inCategory == 0 ? null : (double) vacancies(termId, s) / inCategory;
+    }
+
+    public Percentiles salaries(int termId, Scope s) {
+        return repository.termSalaries(termId, s.regionId(), s.period(), s.employment(), s.version());
+    }
+
+    public static Double change(Double now, Double before) {
+        return now == null || before == null || before == 0 ? null : (now - before) / before;
+    }
+
+    public RegionNode nation(int regionId) {
+        RegionNode n = reference.regions().byId(regionId);
+        while (n.parent != null && n.parent.parent != null) {
+            n = n.parent;
+        }
+        return n;
+    }
+
+    public long liveJobs(int termId, Scope s, LocalDate asOf) {
+        return repository.liveJobsByChild(termId, s.regionId(), asOf, s.employment(), s.version()).getOrDefault(s.regionId(), 0L);
+    }
+
+    /** One row per child region where the term has ads in the period; by vacancies, then name. */
+    public List<Location> locations(int termId, Scope s) {
+        Scope before = s.at(s.period().yearsEarlier(1));
+        Map<Integer, ChildFigures> previous = new LinkedHashMap<>();
+        for (ChildFigures f : repository.childFigures(termId, s.regionId(), before.period(), s.employment(), s.version())) {
+            previous.put(f.regionId(), f);
+        }
+        Map<Integer, Long> live = repository.liveJobsByChild(termId, s.regionId(), s.period().end(), s.employment(), s.version());
+        List<Location> rows = new ArrayList<>();
+        for (ChildFigures f : repository.childFigures(termId, s.regionId(), s.period(), s.employment(), s.version())) {
+            ChildFigures p = previous.get(f.regionId());
+            rows.add(new Location(reference.regions().byId(f.regionId()), f.rank(), p == null ? null : p.rank() - f.rank(),
+                    f.vacancies(), f.median(), change(f.median(), p == null ? null : p.median()),
+                    live.getOrDefault(f.regionId(), 0L)));
+        }
+        rows.sort(Comparator.comparingLong(Location::vacancies).reversed().thenComparing(l -> l.region().name));
+        return rows;
+    }
+
+    /** Every other skill featured with the term, Job Titles excluded, densely ranked by count. */
+    public List<CoOccurrence> coOccurring(int termId, Scope s) {
+        long vacancies = vacancies(termId, s);
+        Map<Integer, Long> counts = counts(s);
+        Taxonomy taxonomy = taxonomy();
+        List<CoOccurrenceCount> raw = new ArrayList<>(
+                repository.coOccurrences(termId, s.regionId(), s.period(), s.employment(), s.version()));
+        raw.removeIf(c -> taxonomy.byId(c.termId()) == null || taxonomy.byId(c.termId()).isRole());
+        raw.sort(Comparator.comparingLong(CoOccurrenceCount::count).reversed()
+                .thenComparing(Comparator.comparingLong((CoOccurrenceCount c) -> counts.getOrDefault(c.termId(), 0L)).reversed())
+                .thenComparing(c -> taxonomy.byId(c.termId()).name(), String.CASE_INSENSITIVE_ORDER));
+        return denseRanked(raw, vacancies);
+    }
+
+    /** The same rows by the skill's category (categories in name order), ranked and ordered within each. */
+    public List<CategoryCoOccurrences> coOccurringByCategory(int termId, Scope s) {
+        Taxonomy taxonomy = taxonomy();
+        Map<String, List<CoOccurrenceCount>> byCategory = new TreeMap<>();
+        for (CoOccurrenceCount c : repository.coOccurrences(termId, s.regionId(), s.period(), s.employment(), s.version())) {
+            Term t = taxonomy.byId(c.termId());
+            if (t != null && !t.isRole()) {
+                byCategory.computeIfAbsent(t.category(), k -> new ArrayList<>()).add(c);
+            }
+        }
+        long vacancies = vacancies(termId, s);
+        List<CategoryCoOccurrences> out = new ArrayList<>();
+        byCategory.forEach((category, rows) -> {
+            rows.sort(Comparator.comparingLong(CoOccurrenceCount::count).reversed()
+                    .thenComparing(c -> taxonomy.byId(c.termId()).name(), String.CASE_INSENSITIVE_ORDER));
+            out.add(new CategoryCoOccurrences(category, denseRanked(rows, vacancies)));
+        });
+        return out;
+    }
+
+    private List<CoOccurrence> denseRanked(List<CoOccurrenceCount> sorted, long vacancies) {
+        List<CoOccurrence> out = new ArrayList<>(sorted.size());
+        int rank = 0;
+        long last = -1;
+        for (CoOccurrenceCount c : sorted) {
+            if (c.count() != last) {
+                rank++;
+                last = c.count();
+            }
+            out.add(new CoOccurrence(rank, taxonomy().byId(c.termId()), c.count(),
+                    vacancies == 0 ? 0 : (double) c.count() / vacancies));
+        }
+        return out;
+    }
+
+    public List<MarketRecords.MonthCount> vacancyTrend(int termId, Scope s, LocalDate from, LocalDate to) {
+        return repository.vacancyTrend(termId, s.regionId(), from, to, s.employment(), s.version());
+    }
+
+    public List<MarketRecords.MonthSalaries> salaryTrend(int termId, Scope s, int window, LocalDate from, LocalDate to) {
+        return repository.salaryTrend(termId, s.regionId(), window, from, to, s.employment(), s.version());
+    }
+
+    private Map<Integer, Long> counts(Scope s) {
+        return repository.termCounts(s.regionId(), s.period(), s.employment(), s.version());
+    }
+
+    private Taxonomy taxonomy() {
+        return reference.taxonomy();
+    }
+}
