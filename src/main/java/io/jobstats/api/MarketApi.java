@@ -141,7 +141,7 @@ public class MarketApi {
     @Description("The same figures for the same period `years` years earlier.")
     public TermMarket previous(@Source TermMarket m, @DefaultValue("1") int years) {
         checkYears(years);
-        return new TermMarket(m.term, m.scope.at(m.scope.period().yearsEarlier(years)), market, support);
+        return new TermMarket(m.term, m.scope.yearsEarlier(years), market, support);
     }
 
     @Description("Per calendar month: ads featuring the term, all ads, and the share (defaults: the 3 years to the period's end).")
@@ -189,7 +189,7 @@ public class MarketApi {
     @Description("The market table for the same period `years` years earlier.")
     public MarketSummary previousMarket(@Source MarketSummary s, @DefaultValue("1") int years) {
         checkYears(years);
-        return new MarketSummary(s.scope.at(s.scope.period().yearsEarlier(years)), market, support);
+        return new MarketSummary(s.scope.yearsEarlier(years), market, support);
     }
 
     private static Types.CoOccurrence coOccurrence(MarketService.CoOccurrence c) {

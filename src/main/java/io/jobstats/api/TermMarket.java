@@ -1,9 +1,7 @@
 package io.jobstats.api;
 
-import io.jobstats.database.Employment;
 import io.jobstats.market.MarketService;
 import io.jobstats.market.MarketService.Scope;
-import io.jobstats.market.Percentiles;
 import io.jobstats.taxonomy.Term;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Ignore;
@@ -16,38 +14,18 @@ import java.util.List;
  * selected, from the cached aggregates; fields with arguments are in {@link MarketApi}.
  */
 @Description("A term's figures in one region, period and employment type (METRICS.md).")
-public class TermMarket {
+public class TermMarket extends ScopedFigures {
 
     @Ignore
     final Term term;
-    @Ignore
-    final Scope scope;
-    @Ignore
-    final MarketService market;
-    @Ignore
-    final ApiSupport support;
 
     TermMarket(Term term, Scope scope, MarketService market, ApiSupport support) {
+        super(scope, market, support);
         this.term = term;
-        this.scope = scope;
-        this.market = market;
-        this.support = support;
     }
 
     public @NonNull Types.TermType getTerm() {
         return Types.TermBase.of(term);
-    }
-
-    public @NonNull Types.Region getRegion() {
-        return support.region(scope.regionId());
-    }
-
-    public @NonNull Types.PeriodOut getPeriod() {
-        return ApiSupport.period(scope.period());
-    }
-
-    public @NonNull Employment getEmployment() {
-        return scope.employment();
     }
 
     @Description("1 + the number of terms featured by more ads of the universe; null when vacancies is 0.")
@@ -86,22 +64,20 @@ public class TermMarket {
 
     @Description("(median now - median one year earlier) / median one year earlier, as a fraction.")
     public Double getMedianChange() {
-        return MarketService.change(market.salaries(term.id(), scope).median(),
-                market.salaries(term.id(), scope.at(scope.period().yearsEarlier(1))).median());
+        return MarketService.change(median(scope), median(scope.yearsEarlier(1)));
     }
 
     @Description("The term's median over the same period and employment type in the region's nation.")
     public Double getNationMedian() {
-        return nationMedian(scope);
+        return median(market.nationOf(scope));
     }
 
     public Double getNationMedianChange() {
-        return MarketService.change(nationMedian(scope), nationMedian(scope.at(scope.period().yearsEarlier(1))));
+        return MarketService.change(median(market.nationOf(scope)), median(market.nationOf(scope.yearsEarlier(1))));
     }
 
-    private Double nationMedian(Scope s) {
-        Percentiles p = market.salaries(term.id(), s.in(market.nation(s.regionId()).id));
-        return p.median();
+    private Double median(Scope s) {
+        return market.salaries(term.id(), s).median();
     }
 
     @Description("One row per child region where the term has ads in the period, by vacancies then name.")

@@ -65,6 +65,8 @@ public final class Types {
         }
     }
 
+    // Role and Skill name TermType again although TermBase implements it: SmallRye GraphQL only registers a class
+    // as an implementation of an interface it implements directly.
     @Description("A normalised job title: a term of the Job Titles category.")
     @RegisterForReflection
     public static class Role extends TermBase implements TermType {

@@ -11,10 +11,12 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import javax.sql.DataSource;
-import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -46,16 +48,25 @@ public class DemoDataLoader {
     @Inject
     AdIngestService ingest;
 
-    void onStart(@Observes @Priority(2000) StartupEvent event) throws SQLException {
+    void onStart(@Observes @Priority(2000) StartupEvent event) throws SQLException, IOException {
         if (!config.enabled() || adsHeld() > 0) {
             return;
         }
         LOG.infof("First start on the embedded database: loading %d demo ads (seed %d)", config.ads(), config.seed());
-        StringWriter ads = new StringWriter();
-        new DemoAdGenerator(reference.taxonomy(), config.seed(), RESERVED_ROLES)
-                .write(ads, config.ads(), LocalDate.of(2022, 5, 3), LocalDate.of(2025, 5, 2), 600);
-        LoadReport demo = ingest.load(new ByteArrayInputStream(ads.toString().getBytes(StandardCharsets.UTF_8)),
-                AdIngestService.Format.NDJSON);
+        // Through a file rather than memory: the generated ads run to a few hundred megabytes.
+        Path file = Files.createTempFile("jobstats-demo", ".ndjson");
+        LoadReport demo;
+        try {
+            try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                new DemoAdGenerator(reference.taxonomy(), config.seed(), RESERVED_ROLES)
+                        .write(out, config.ads(), LocalDate.of(2022, 5, 3), LocalDate.of(2025, 5, 2), 600);
+            }
+            try (InputStream in = Files.newInputStream(file)) {
+                demo = ingest.load(in, AdIngestService.Format.NDJSON);
+            }
+        } finally {
+            Files.deleteIfExists(file);
+        }
         LoadReport ref = ingest.load(resource(REFERENCE_ADS), AdIngestService.Format.NDJSON);
         LOG.infof("Demo data loaded: %d generated ads, %d reference ads", demo.adsAdded(), ref.adsAdded());
     }

@@ -42,13 +42,14 @@ public final class RegionTree {
     private final Map<String, String> postcodeAreas = new HashMap<>();
     private final Map<RegionNode, Boolean> towns;
     private volatile Map<Integer, RegionNode> byId;
-    private volatile Map<String, RegionNode> bySlug;
+    private final Map<String, RegionNode> bySlug = new HashMap<>();
 
     RegionTree(List<RegionNode> nodes, Map<RegionNode, Set<String>> aliases, Map<RegionNode, Boolean> towns) {
         this.nodes = List.copyOf(nodes);
         this.root = nodes.get(0);
         this.towns = towns;
         for (RegionNode n : nodes) {
+            bySlug.put(n.slug, n);
             index(Names.key(n.name), n);
             index(n.slug.replace('-', ' '), n);
         }
@@ -89,11 +90,6 @@ public final class RegionTree {
 
     /** By slug, exactly. */
     public RegionNode bySlug(String slug) {
-        if (bySlug == null) {
-            Map<String, RegionNode> m = new HashMap<>();
-            nodes.forEach(n -> m.put(n.slug, n));
-            bySlug = m;
-        }
         return bySlug.get(slug);
     }
 

@@ -65,13 +65,7 @@ public class MarketRepository {
     public Map<Integer, Long> termCounts(int regionId, Period period, Employment employment, long version) {
         RegionNode r = region(regionId);
         return query("SELECT term_id, count(*) FROM ad_term WHERE" + IN_UNIVERSE + "GROUP BY term_id",
-                ps -> universe(ps, 1, r, period, employment), rs -> {
-                    Map<Integer, Long> m = new HashMap<>();
-                    while (rs.next()) {
-                        m.put(rs.getInt(1), rs.getLong(2));
-                    }
-                    return m;
-                });
+                ps -> universe(ps, 1, r, period, employment), countsBy(rs -> rs.getInt(1)));
     }
 
     /** Ads of the universe featuring at least one term of each category (for a role: a recognised title). */
@@ -80,13 +74,7 @@ public class MarketRepository {
         RegionNode r = region(regionId);
         return query("SELECT c.name, count(DISTINCT a.ad_id) FROM ad_term a JOIN term t ON t.id = a.term_id "
                         + "JOIN category c ON c.id = t.category_id WHERE" + inUniverse("a") + "GROUP BY c.name",
-                ps -> universe(ps, 1, r, period, employment), rs -> {
-                    Map<String, Long> m = new HashMap<>();
-                    while (rs.next()) {
-                        m.put(rs.getString(1), rs.getLong(2));
-                    }
-                    return m;
-                });
+                ps -> universe(ps, 1, r, period, employment), countsBy(rs -> rs.getString(1)));
     }
 
     @CacheResult(cacheName = "market-universe")
@@ -132,13 +120,7 @@ public class MarketRepository {
                     ps.setDate(7, Date.valueOf(asOf.minusDays(30)));
                     ps.setInt(8, r.lft);
                     ps.setInt(9, r.rgt);
-                }, rs -> {
-                    Map<Integer, Long> m = new HashMap<>();
-                    while (rs.next()) {
-                        m.put(rs.getInt(1), rs.getLong(2));
-                    }
-                    return m;
-                });
+                }, countsBy(rs -> rs.getInt(1)));
     }
 
     /** For each child region where the term has ads: its vacancies, its competition rank there, its median. */
@@ -274,6 +256,17 @@ public class MarketRepository {
 
     private interface Reader<T> {
         T read(ResultSet rs) throws SQLException;
+    }
+
+    /** Rows of (key, count) as a map. */
+    private static <K> Reader<Map<K, Long>> countsBy(Reader<K> key) {
+        return rs -> {
+            Map<K, Long> m = new HashMap<>();
+            while (rs.next()) {
+                m.put(key.read(rs), rs.getLong(2));
+            }
+            return m;
+        };
     }
 
     private <T> T query(String sql, Binder binder, Reader<T> reader) {

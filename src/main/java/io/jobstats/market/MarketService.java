@@ -41,6 +41,11 @@ public class MarketService {
         public Scope in(int region) {
             return new Scope(region, period, employment, version);
         }
+
+        /** The same region and type over the same period {@code years} years earlier. */
+        public Scope yearsEarlier(int years) {
+            return at(period.yearsEarlier(years));
+        }
     }
 
     public record CoOccurrence(int rank, Term term, long count, double share) {
@@ -85,7 +90,7 @@ public class MarketService {
 
     public Integer rankChange(int termId, Scope s) {
         Integer now = rank(termId, s);
-        Integer before = rank(termId, s.at(s.period().yearsEarlier(1)));
+        Integer before = rank(termId, s.yearsEarlier(1));
         return now == null || before == null ? null : before - now;
     }
 
@@ -113,12 +118,13 @@ public class MarketService {
         return now == null || before == null || before == 0 ? null : (now - before) / before;
     }
 
-    public RegionNode nation(int regionId) {
-        RegionNode n = reference.regions().byId(regionId);
+    /** The same period and type in the region's nation: its ancestor one level below UK (UK for UK itself). */
+    public Scope nationOf(Scope s) {
+        RegionNode n = reference.regions().byId(s.regionId());
         while (n.parent != null && n.parent.parent != null) {
             n = n.parent;
         }
-        return n;
+        return s.in(n.id);
     }
 
     public long liveJobs(int termId, Scope s, LocalDate asOf) {
@@ -127,9 +133,8 @@ public class MarketService {
 
     /** One row per child region where the term has ads in the period; by vacancies, then name. */
     public List<Location> locations(int termId, Scope s) {
-        Scope before = s.at(s.period().yearsEarlier(1));
         Map<Integer, ChildFigures> previous = new LinkedHashMap<>();
-        for (ChildFigures f : repository.childFigures(termId, s.regionId(), before.period(), s.employment(), s.version())) {
+        for (ChildFigures f : repository.childFigures(termId, s.regionId(), s.period().yearsEarlier(1), s.employment(), s.version())) {
             previous.put(f.regionId(), f);
         }
         Map<Integer, Long> live = repository.liveJobsByChild(termId, s.regionId(), s.period().end(), s.employment(), s.version());

@@ -11,7 +11,8 @@ import java.util.Map;
  * Finds every whole-term occurrence of many patterns in one pass over a text (Aho–Corasick over chars).
  * Case-insensitive patterns are matched against a lower-cased view; case-sensitive ones against the text as
  * written. A match counts only at term boundaries: no letter or digit just before it (so ".NET Core" is not found
- * in "ASP.NET Core"), and no letter, digit, '#' or '+' just after (so "C" is not found in "C#" or "C++", nor "Java" in "JavaScript").
+ * in "ASP.NET Core"), and no letter, digit, '#' or '+' just after (so "C" is not found in "C#" or "C++", nor
+ * "Java" in "JavaScript").
  */
 public final class TermMatcher {
 
