@@ -39,19 +39,19 @@ public class MarketApi {
     @Query
     @Description("A role or skill by name, slug or alias (any case).")
     public Types.TermType term(@NonNull String name) {
-        return Types.TermBase.of(support.term(name, t -> true, "term"));
+        return Types.TermType.of(support.term(name, t -> true, "term"));
     }
 
     @Query
     @Description("A role (a term of the Job Titles category) by name, slug or alias.")
     public Types.Role role(@NonNull String name) {
-        return (Types.Role) Types.TermBase.of(support.term(name, Term::isRole, "role"));
+        return (Types.Role) Types.TermType.of(support.term(name, Term::isRole, "role"));
     }
 
     @Query
     @Description("A skill (a term of any category but Job Titles) by name, slug or alias.")
     public Types.Skill skill(@NonNull String name) {
-        return (Types.Skill) Types.TermBase.of(support.term(name, t -> !t.isRole(), "skill"));
+        return (Types.Skill) Types.TermType.of(support.term(name, t -> !t.isRole(), "skill"));
     }
 
     @Query
@@ -74,7 +74,7 @@ public class MarketApi {
         int offset = after == null ? 0 : decodeCursor(after) + 1;
         List<Types.TermEdge> edges = new ArrayList<>();
         for (int i = offset; i < Math.min(matching.size(), offset + first); i++) {
-            edges.add(new Types.TermEdge(cursor(i), Types.TermBase.of(matching.get(i))));
+            edges.add(new Types.TermEdge(cursor(i), Types.TermType.of(matching.get(i))));
         }
         String end = edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor();
         return new Types.TermConnection(edges, new Types.PageInfo(offset + first < matching.size(), end), matching.size());
@@ -108,22 +108,10 @@ public class MarketApi {
         return new MarketSummary(support.scope(region, period, employment), market, support);
     }
 
-    @Name("market")
-    @Description("This role's figures in a region, period and employment type.")
-    public TermMarket roleMarket(@Source Types.Role role, @NonNull String region, Types.PeriodInput period,
-                                 @DefaultValue("PERMANENT") Employment employment) {
-        return termMarket(role, region, period, employment);
-    }
-
-    @Name("market")
-    @Description("This skill's figures in a region, period and employment type.")
-    public TermMarket skillMarket(@Source Types.Skill skill, @NonNull String region, Types.PeriodInput period,
-                                  @DefaultValue("PERMANENT") Employment employment) {
-        return termMarket(skill, region, period, employment);
-    }
-
-    private TermMarket termMarket(Types.TermBase term, String region, Types.PeriodInput period, Employment employment) {
-        return new TermMarket(term.term, support.scope(region, period, employment), market, support);
+    @Description("This term's figures in a region, period and employment type.")
+    public TermMarket market(@Source Types.TermType term, @NonNull String region, Types.PeriodInput period,
+                             @DefaultValue("PERMANENT") Employment employment) {
+        return new TermMarket(term.term(), support.scope(region, period, employment), market, support);
     }
 
     @Description("The children of this region.")
@@ -193,7 +181,7 @@ public class MarketApi {
     }
 
     private static Types.CoOccurrence coOccurrence(MarketService.CoOccurrence c) {
-        return new Types.CoOccurrence(c.rank(), Types.TermBase.of(c.term()), c.count(), c.share());
+        return new Types.CoOccurrence(c.rank(), Types.TermType.of(c.term()), c.count(), c.share());
     }
 
     private static void checkFirst(int first) {

@@ -25,7 +25,7 @@ public class TermMarket extends ScopedFigures {
     }
 
     public @NonNull Types.TermType getTerm() {
-        return Types.TermBase.of(term);
+        return Types.TermType.of(term);
     }
 
     @Description("1 + the number of terms featured by more ads of the universe; null when vacancies is 0.")

@@ -2,7 +2,6 @@ package io.jobstats.api;
 
 import io.jobstats.geography.RegionNode;
 import io.jobstats.taxonomy.Term;
-import io.quarkus.runtime.annotations.RegisterForReflection;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.Interface;
@@ -22,6 +21,9 @@ public final class Types {
     @Name("Term")
     @Description("Something an ad can feature: a role (category Job Titles) or a skill.")
     public interface TermType {
+        @Ignore
+        Term term();
+
         @NonNull String getName();
 
         @NonNull String getSlug();
@@ -29,21 +31,16 @@ public final class Types {
         @NonNull Category getCategory();
 
         @NonNull List<@NonNull String> getAliases();
-    }
 
-    /** Shared by Role and Skill: the GraphQL interface's fields over a taxonomy term. */
-    public abstract static class TermBase implements TermType {
-        @Ignore
-        final Term term;
-
-        TermBase(Term term) {
-            this.term = term;
-        }
-
-        public static TermType of(Term t) {
+        static TermType of(Term t) {
             return t.isRole() ? new Role(t) : new Skill(t);
         }
+    }
 
+    // Role and Skill spell out the same four getters: SmallRye GraphQL reads fields neither from an interface's
+    // default methods nor without listing a shared base class as a schema type of its own.
+    @Description("A normalised job title: a term of the Job Titles category.")
+    public record Role(@Ignore Term term) implements TermType {
         @Override
         public @NonNull String getName() {
             return term.name();
@@ -65,21 +62,26 @@ public final class Types {
         }
     }
 
-    // Role and Skill name TermType again although TermBase implements it: SmallRye GraphQL only registers a class
-    // as an implementation of an interface it implements directly.
-    @Description("A normalised job title: a term of the Job Titles category.")
-    @RegisterForReflection
-    public static class Role extends TermBase implements TermType {
-        Role(Term term) {
-            super(term);
-        }
-    }
-
     @Description("A skill, tool, method or qualification: a term of any category but Job Titles.")
-    @RegisterForReflection
-    public static class Skill extends TermBase implements TermType {
-        Skill(Term term) {
-            super(term);
+    public record Skill(@Ignore Term term) implements TermType {
+        @Override
+        public @NonNull String getName() {
+            return term.name();
+        }
+
+        @Override
+        public @NonNull String getSlug() {
+            return term.slug();
+        }
+
+        @Override
+        public @NonNull Category getCategory() {
+            return new Category(term.category());
+        }
+
+        @Override
+        public @NonNull List<@NonNull String> getAliases() {
+            return term.aliases();
         }
     }
 

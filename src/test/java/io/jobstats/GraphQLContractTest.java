@@ -1,0 +1,79 @@
+package io.jobstats;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The served schema is the checked-in contract, and the limits that protect the server hold. */
+@QuarkusTest
+@QuarkusTestResource(EmbeddedPostgresResource.class)
+class GraphQLContractTest {
+
+    @Test
+    void servedSchemaIsTheCheckedInContract() throws IOException {
+        String served = given().get("/graphql/schema.graphql").then().statusCode(200).extract().asString();
+        String contract = Files.readString(Path.of("graphql/schema.graphql"), StandardCharsets.UTF_8);
+        assertEquals(contract.strip(), served.strip(),
+                "the schema changed: review the change, then update graphql/schema.graphql from /graphql/schema.graphql");
+    }
+
+    @Test
+    void everyExampleOperationIsValid() throws IOException {
+        try (var files = Files.list(Path.of("graphql/examples"))) {
+            for (Path f : files.toList()) {
+                given().contentType("application/json")
+                        .body(Map.of("query", Files.readString(f, StandardCharsets.UTF_8))).post("/graphql")
+                        .then().statusCode(200).body("errors", nullValue());
+            }
+        }
+    }
+
+    @Test
+    void tooDeepAQueryIsRefused() {
+        String query = "{ region(slug: \"birmingham\") { " + "parent { ".repeat(13) + "name" + " }".repeat(13) + " } }";
+        given().contentType("application/json").body(Map.of("query", query)).post("/graphql").then()
+                .body("data", nullValue())
+                .body("errors[0].message", containsString("maximum query depth exceeded"));
+    }
+
+    @Test
+    void tooComplexAQueryIsRefused() {
+        String query = IntStream.range(0, 300).mapToObj(i -> "a" + i + ": categories { name }")
+                .collect(Collectors.joining(" ", "{ ", " }"));
+        given().contentType("application/json").body(Map.of("query", query)).post("/graphql").then()
+                .body("data", nullValue())
+                .body("errors[0].message", containsString("maximum query complexity exceeded"));
+    }
+
+    @Test
+    void graphiqlIsServed() {
+        given().get("/q/graphql-ui/").then().statusCode(200).body(containsString("GraphiQL"));
+    }
+
+    @Test
+    void termsArePagedAsAConnection() {
+        String first = "{ terms(category: \"Programming Languages\", first: 2) { totalCount edges { cursor node { name } } pageInfo { hasNextPage endCursor } } }";
+        var r = given().contentType("application/json").body(Map.of("query", first)).post("/graphql");
+        r.then().body("data.terms.edges.size()", equalTo(2)).body("data.terms.pageInfo.hasNextPage", equalTo(true));
+        String cursor = r.path("data.terms.pageInfo.endCursor");
+        String second = r.path("data.terms.edges[1].node.name");
+        String next = "{ terms(category: \"Programming Languages\", first: 1, after: \"" + cursor + "\") { edges { node { name } } } }";
+        String third = given().contentType("application/json").body(Map.of("query", next)).post("/graphql")
+                .path("data.terms.edges[0].node.name");
+        org.junit.jupiter.api.Assertions.assertTrue(second.compareToIgnoreCase(third) < 0, second + " then " + third);
+    }
+}
