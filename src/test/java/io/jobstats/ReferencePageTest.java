@@ -46,13 +46,11 @@ class ReferencePageTest {
             return;
         }
         loaded = true;
-        io.restassured.RestAssured.config = io.restassured.config.RestAssuredConfig.config().jsonConfig(
-                io.restassured.config.JsonConfig.jsonConfig().numberReturnType(io.restassured.path.json.config.JsonPathConfig.NumberReturnType.DOUBLE));
         given().contentType("application/x-ndjson").body((referenceAds()).getBytes(StandardCharsets.UTF_8)).post("/ads").then().statusCode(200);
     }
 
     static Response graphql(String query) {
-        return given().contentType("application/json").body(Map.of("query", query)).post("/graphql");
+        return given().config(MarketFiguresTest.DOUBLES).contentType("application/json").body(Map.of("query", query)).post("/graphql");
     }
 
     static final String PAGE = """
