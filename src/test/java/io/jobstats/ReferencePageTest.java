@@ -150,6 +150,25 @@ class ReferencePageTest {
     }
 
     @Test
+    void theMutationLoadsSmallBatchesWithTheSameRules() {
+        String mutation = """
+                mutation { loadAds(ads: [
+                  { source: "gql", sourceId: "1", title: "Senior Java Developer", location: "Leicester", employment: "PERMANENT",
+                    postedOn: "2025-03-03", salary: { min: 60000, max: 70000, period: "YEAR" }, skills: ["Spring Boot"] },
+                  { source: "gql", sourceId: "2", title: "Tester", location: "Leicester", employment: "PERMANENT",
+                    postedOn: "2025-03-32" }
+                ]) { linesRead adsAdded adsReplaced linesRejected rejections { line reason } completed } }""";
+        graphql(mutation).then().body("errors", nullValue())
+                .body("data.loadAds.linesRead", equalTo(2)).body("data.loadAds.adsAdded", equalTo(1))
+                .body("data.loadAds.linesRejected", equalTo(1)).body("data.loadAds.rejections[0].line", equalTo(2))
+                .body("data.loadAds.rejections[0].reason", equalTo("postedOn '2025-03-32' is not a calendar date"))
+                .body("data.loadAds.completed", equalTo(true));
+        graphql("{ skill(name: \"spring boot\") { market(region: \"leicester\", period: {end: \"2025-03-31\", months: 1}) "
+                + "{ vacancies salary { median } } } }").then()
+                .body("data.skill.market.vacancies", equalTo(1)).body("data.skill.market.salary.median", closeTo(65_000, 1e-9));
+    }
+
+    @Test
     void csvIsAcceptedWithFlatSalaryColumns() {
         String csv = "source,sourceId,title,location,employment,postedOn,salaryMin,salaryMax,salaryPeriod,salaryCurrency,skills\n"
                 + "csv,1,\"Senior Data Engineer, Python\",\"Manchester, North West\",CONTRACT,2025-03-01,500,600,DAY,GBP,Python;Spark;Unheard Of\n"

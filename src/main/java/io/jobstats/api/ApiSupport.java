@@ -83,7 +83,7 @@ public class ApiSupport {
     }
 
     static Types.Salary salary(Percentiles p, Employment e) {
-        return new Types.Salary(p.sampleSize(), p.p10(), p.p25(), p.median(), p.p75(), p.p90(),
+        return new Types.Salary(Math.toIntExact(p.sampleSize()), p.p10(), p.p25(), p.median(), p.p75(), p.p90(),
                 e == Employment.CONTRACT ? Types.SalaryUnit.DAY : Types.SalaryUnit.YEAR, "GBP");
     }
 

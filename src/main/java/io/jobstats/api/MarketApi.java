@@ -122,8 +122,8 @@ public class MarketApi {
     // ---- TermMarket fields that take arguments ----
 
     @Description("Ads featuring the term in the region open on asOf (default: the period's end).")
-    public long liveJobs(@Source TermMarket m, LocalDate asOf) {
-        return market.liveJobs(m.term.id(), m.scope, asOf == null ? m.scope.period().end() : asOf);
+    public int liveJobs(@Source TermMarket m, LocalDate asOf) {
+        return Math.toIntExact(market.liveJobs(m.term.id(), m.scope, asOf == null ? m.scope.period().end() : asOf));
     }
 
     @Description("The same figures for the same period `years` years earlier.")
@@ -138,7 +138,7 @@ public class MarketApi {
         LocalDate start = from == null ? end.minusYears(3) : from;
         checkRange(start, end);
         return market.vacancyTrend(m.term.id(), m.scope, start, end).stream()
-                .map(p -> new Types.VacancyTrendPoint(p.month(), p.count(), p.total(),
+                .map(p -> new Types.VacancyTrendPoint(p.month(), Math.toIntExact(p.count()), Math.toIntExact(p.total()),
                         p.total() == 0 ? null : (double) p.count() / p.total()))
                 .toList();
     }
@@ -153,7 +153,7 @@ public class MarketApi {
         LocalDate start = from == null ? end.minusYears(3) : from;
         checkRange(start, end);
         return market.salaryTrend(m.term.id(), m.scope, window, start, end).stream()
-                .map(p -> new Types.SalaryTrendPoint(p.month(), p.sampleSize(), p.p10(), p.median(), p.p90()))
+                .map(p -> new Types.SalaryTrendPoint(p.month(), Math.toIntExact(p.sampleSize()), p.p10(), p.median(), p.p90()))
                 .toList();
     }
 
@@ -181,7 +181,7 @@ public class MarketApi {
     }
 
     private static Types.CoOccurrence coOccurrence(MarketService.CoOccurrence c) {
-        return new Types.CoOccurrence(c.rank(), Types.TermType.of(c.term()), c.count(), c.share());
+        return new Types.CoOccurrence(c.rank(), Types.TermType.of(c.term()), Math.toIntExact(c.count()), c.share());
     }
 
     private static void checkFirst(int first) {

@@ -19,13 +19,13 @@ public class MarketSummary extends ScopedFigures {
     }
 
     @Description("All ads of the universe.")
-    public long getVacancies() {
-        return universe().vacancies();
+    public int getVacancies() {
+        return Math.toIntExact(universe().vacancies());
     }
 
     @Description("Ads of the universe with a recognised job title.")
-    public long getWithRecognisedTitle() {
-        return universe().withRecognisedTitle();
+    public int getWithRecognisedTitle() {
+        return Math.toIntExact(universe().withRecognisedTitle());
     }
 
     public Double getShareWithRecognisedTitle() {
@@ -33,8 +33,8 @@ public class MarketSummary extends ScopedFigures {
         return all == 0 ? null : (double) universe().withRecognisedTitle() / all;
     }
 
-    public long getSalariesQuoted() {
-        return universe().salaries().sampleSize();
+    public int getSalariesQuoted() {
+        return Math.toIntExact(universe().salaries().sampleSize());
     }
 
     public @NonNull Types.Salary getSalary() {

@@ -39,8 +39,8 @@ public class TermMarket extends ScopedFigures {
     }
 
     @Description("Ads of the universe featuring the term.")
-    public long getVacancies() {
-        return market.vacancies(term.id(), scope);
+    public int getVacancies() {
+        return Math.toIntExact(market.vacancies(term.id(), scope));
     }
 
     @Description("vacancies / all ads of the universe; null when the universe is empty.")
@@ -54,8 +54,8 @@ public class TermMarket extends ScopedFigures {
     }
 
     @Description("Ads featuring the term with a valid salary point.")
-    public long getSalariesQuoted() {
-        return market.salaries(term.id(), scope).sampleSize();
+    public int getSalariesQuoted() {
+        return Math.toIntExact(market.salaries(term.id(), scope).sampleSize());
     }
 
     public @NonNull Types.Salary getSalary() {
@@ -83,8 +83,8 @@ public class TermMarket extends ScopedFigures {
     @Description("One row per child region where the term has ads in the period, by vacancies then name.")
     public @NonNull List<Types.@NonNull Location> getLocations() {
         return market.locations(term.id(), scope).stream()
-                .map(l -> new Types.Location(new Types.Region(l.region()), l.rank(), l.rankChange(), l.vacancies(),
-                        l.median(), l.medianChange(), l.liveJobs()))
+                .map(l -> new Types.Location(new Types.Region(l.region()), l.rank(), l.rankChange(),
+                        Math.toIntExact(l.vacancies()), l.median(), l.medianChange(), Math.toIntExact(l.liveJobs())))
                 .toList();
     }
 }

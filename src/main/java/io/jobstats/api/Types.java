@@ -145,24 +145,24 @@ public final class Types {
 
     @Description("Salary percentiles (linear interpolation, PostgreSQL percentile_cont) over the valid salary points; "
             + "null when sampleSize is 0. Permanent figures are pounds a year, contract figures pounds a day.")
-    public record Salary(long sampleSize, Double p10, Double p25, Double median, Double p75, Double p90,
+    public record Salary(int sampleSize, Double p10, Double p25, Double median, Double p75, Double p90,
                          @NonNull SalaryUnit unit, @NonNull String currency) {
     }
 
-    public record Location(@NonNull Region region, int rank, Integer rankChange, long vacancies, Double median,
-                           Double medianChange, long liveJobs) {
+    public record Location(@NonNull Region region, int rank, Integer rankChange, int vacancies, Double median,
+                           Double medianChange, int liveJobs) {
     }
 
-    public record CoOccurrence(int rank, @NonNull TermType term, long count, double share) {
+    public record CoOccurrence(int rank, @NonNull TermType term, int count, double share) {
     }
 
     public record CategoryCoOccurrences(@NonNull Category category, @NonNull List<@NonNull CoOccurrence> skills) {
     }
 
-    public record VacancyTrendPoint(@NonNull String month, long vacancies, long allVacancies, Double share) {
+    public record VacancyTrendPoint(@NonNull String month, int vacancies, int allVacancies, Double share) {
     }
 
-    public record SalaryTrendPoint(@NonNull String month, long sampleSize, Double p10, Double median, Double p90) {
+    public record SalaryTrendPoint(@NonNull String month, int sampleSize, Double p10, Double median, Double p90) {
     }
 
     public record PageInfo(boolean hasNextPage, String endCursor) {

@@ -156,10 +156,10 @@ public class AdIngestService {
                 try {
                     node = mapper.readTree(json);
                 } catch (JsonProcessingException e) {
-                    return new LoadReport.Rejection(line, "not valid JSON: " + e.getOriginalMessage());
+                    return new LoadReport.Rejection(Math.toIntExact(line), "not valid JSON: " + e.getOriginalMessage());
                 }
                 if (node == null || !node.isObject()) {
-                    return new LoadReport.Rejection(line, "not a JSON object");
+                    return new LoadReport.Rejection(Math.toIntExact(line), "not a JSON object");
                 }
                 ad = AdValidator.validate(line, AdValidator.json(node));
             } else {
@@ -169,7 +169,7 @@ public class AdIngestService {
             }
             return normaliser.prepare(ad);
         } catch (AdValidator.Rejected e) {
-            return new LoadReport.Rejection(line, e.getMessage());
+            return new LoadReport.Rejection(Math.toIntExact(line), e.getMessage());
         }
     }
 
@@ -237,7 +237,7 @@ public class AdIngestService {
         void reject(long line, String reason) {
             rejected++;
             if (rejections.size() < config.maxReportedRejections()) {
-                rejections.add(new LoadReport.Rejection(line, reason));
+                rejections.add(new LoadReport.Rejection(Math.toIntExact(line), reason));
             }
         }
 
@@ -312,8 +312,11 @@ public class AdIngestService {
         }
 
         LoadReport report() {
-            return new LoadReport(linesRead, added, replaced, rejected, List.copyOf(rejections), unrecognisedTitles,
-                    unresolvedLocations, withoutSalary, unknownSkills, error == null, error);
+            // int in the report: a single request of over two billion lines is refused here rather than miscounted.
+            return new LoadReport(Math.toIntExact(linesRead), Math.toIntExact(added), Math.toIntExact(replaced),
+                    Math.toIntExact(rejected), List.copyOf(rejections), Math.toIntExact(unrecognisedTitles),
+                    Math.toIntExact(unresolvedLocations), Math.toIntExact(withoutSalary), Math.toIntExact(unknownSkills),
+                    error == null, error);
         }
     }
 }

@@ -2,15 +2,17 @@ package io.jobstats.ingest;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
+import org.eclipse.microprofile.graphql.NonNull;
+
 import java.util.List;
 
 /** What a load did, as AD-FORMAT.md asks: every count, and the first rejected lines with their reasons. */
 @RegisterForReflection
-public record LoadReport(long linesRead, long adsAdded, long adsReplaced, long linesRejected,
-                         List<Rejection> rejections, long unrecognisedTitles, long unresolvedLocations,
-                         long withoutValidSalary, long unknownSkills, boolean completed, String error) {
+public record LoadReport(int linesRead, int adsAdded, int adsReplaced, int linesRejected,
+                         @NonNull List<@NonNull Rejection> rejections, int unrecognisedTitles, int unresolvedLocations,
+                         int withoutValidSalary, int unknownSkills, boolean completed, String error) {
 
     @RegisterForReflection
-    public record Rejection(long line, String reason) {
+    public record Rejection(int line, @NonNull String reason) {
     }
 }
