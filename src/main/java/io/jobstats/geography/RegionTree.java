@@ -35,6 +35,8 @@ public final class RegionTree {
             "offices", "city", "centre", "center", "area", "region", "working", "work", "from", "wfh", "anywhere",
             "with", "travel", "flexible", "site", "on", "and", "or", "the", "of", "in", "near", "county", "town");
     private static final int MAX_SPAN = 6;
+    /** Where a location's parts divide: "Nottingham, East Midlands", "Hybrid - Birmingham", "Remote (UK)". */
+    private static final Pattern SEGMENTS = Pattern.compile("[,;/|()\\[\\]]|\\s-\\s|\\s+–\\s+");
 
     private final List<RegionNode> nodes;
     private final RegionNode root;
@@ -126,7 +128,7 @@ public final class RegionTree {
             }
         }
         rest.append(location.substring(last));
-        for (String segment : rest.toString().split("[,;/|()\\[\\]]|\\s-\\s|\\s+–\\s+")) {
+        for (String segment : SEGMENTS.split(rest)) {
             collectSpans(Names.key(segment), clues);
         }
         if (clues.isEmpty()) {

@@ -22,6 +22,13 @@ public final class SalaryText {
     private static final Pattern FROM = Pattern.compile("\\b(from|min(imum)?|starting( at)?|at least)\\s*$",
             Pattern.CASE_INSENSITIVE);
 
+    /** How adverts say the pay period, checked from the shortest period up. */
+    private static final Pattern HOUR_WORDS = Pattern.compile("(per hour|/hour|/hr\\b|an hour|hourly|p/h\\b|\\bph\\b|per hr)");
+    private static final Pattern DAY_WORDS = Pattern.compile("(per day|/day|a day\\b|daily|p/d\\b|\\bpd\\b|day rate|per diem)");
+    private static final Pattern WEEK_WORDS = Pattern.compile("(per week|/week|weekly|\\bpw\\b|a week\\b)");
+    private static final Pattern MONTH_WORDS = Pattern.compile("(per month|/month|monthly|\\bpcm\\b|a month\\b|/mth|per calendar month)");
+    private static final Pattern YEAR_WORDS = Pattern.compile("(per annum|p\\.?a\\.?\\b|per year|a year|annual|/year|/yr|\\bpa\\b|yearly)");
+
     private SalaryText() {
     }
 
@@ -87,19 +94,19 @@ public final class SalaryText {
     }
 
     private static Salary.Period periodOf(String lower, double amount) {
-        if (lower.matches(".*(per hour|/hour|/hr\\b|an hour|hourly|p/h\\b|\\bph\\b|per hr).*")) {
+        if (HOUR_WORDS.matcher(lower).find()) {
             return Salary.Period.HOUR;
         }
-        if (lower.matches(".*(per day|/day|a day\\b|daily|p/d\\b|\\bpd\\b|day rate|per diem).*")) {
+        if (DAY_WORDS.matcher(lower).find()) {
             return Salary.Period.DAY;
         }
-        if (lower.matches(".*(per week|/week|weekly|\\bpw\\b|a week\\b).*")) {
+        if (WEEK_WORDS.matcher(lower).find()) {
             return Salary.Period.WEEK;
         }
-        if (lower.matches(".*(per month|/month|monthly|\\bpcm\\b|a month\\b|/mth|per calendar month).*")) {
+        if (MONTH_WORDS.matcher(lower).find()) {
             return Salary.Period.MONTH;
         }
-        if (lower.matches(".*(per annum|p\\.?a\\.?\\b|per year|a year|annual|/year|/yr|\\bpa\\b|yearly).*")) {
+        if (YEAR_WORDS.matcher(lower).find()) {
             return Salary.Period.YEAR;
         }
         // No period stated: the size of the figure tells it, as a reader would take it.

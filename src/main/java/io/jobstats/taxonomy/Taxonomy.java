@@ -109,7 +109,7 @@ public final class Taxonomy {
     /** Case and punctuation folded the way a person would read a term name ("asp net core" for "ASP.NET Core"). */
     static String lookupKey(String s) {
         String k = s.trim().toLowerCase(Locale.ROOT);
-        return k.matches(".*[#+].*|^\\..*") ? k : Names.key(k);
+        return k.indexOf('#') >= 0 || k.indexOf('+') >= 0 || k.startsWith(".") ? k : Names.key(k);
     }
 
     /**

@@ -3,6 +3,7 @@ package io.jobstats.text;
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** Normal forms shared by the gazetteer, the taxonomy and the API's look-ups. */
 public final class Names {
@@ -10,12 +11,15 @@ public final class Names {
     private static final Set<String> SMALL_WORDS = Set.of("on", "upon", "under", "in", "the", "by", "de", "la",
             "le", "and", "of", "with", "next", "over", "at", "en", "cum", "super", "sub", "y", "yr", "a", "an");
 
+    private static final Pattern MARKS = Pattern.compile("\\p{M}");
+
     private Names() {
     }
 
     /** Lower case, accents dropped, '&' as 'and', every run of other punctuation as one space. */
     public static String key(String s) {
-        String n = Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        String n = Normalizer.isNormalized(s, Normalizer.Form.NFD) ? s
+                : MARKS.matcher(Normalizer.normalize(s, Normalizer.Form.NFD)).replaceAll("");
         n = n.toLowerCase(Locale.ROOT).replace("&", " and ");
         StringBuilder b = new StringBuilder(n.length());
         boolean space = true;

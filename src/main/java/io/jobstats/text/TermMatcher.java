@@ -2,10 +2,7 @@ package io.jobstats.text;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Finds every whole-term occurrence of many patterns in one pass over a text (Aho–Corasick over chars).
@@ -76,11 +73,15 @@ public final class TermMatcher {
         return Character.isLetterOrDigit(c);
     }
 
-    /** A flat goto/fail automaton: transitions in per-state sorted char arrays keep it compact and cache-friendly. */
+    /**
+     * Aho–Corasick compiled to a full DFA: every (state, character) has its next state in one table, so the scan
+     * does one array read per character and never walks failure links. Characters are first mapped to the small
+     * alphabet the patterns use (class 0 for any other character, which can only lead back to the root).
+     */
     private static final class Automaton {
-        private final char[][] keys;
-        private final int[][] targets;
-        private final int[] fail;
+        private final char[] classOf = new char[Character.MAX_VALUE + 1];
+        private final int alphabet;
+        private final int[] delta;
         /** Patterns ending at each state, following the output links. */
         private final int[][] outputs;
         private final int[] patternLength;
@@ -90,9 +91,18 @@ public final class TermMatcher {
             int n = patterns.size();
             patternLength = new int[n];
             patternId = new int[n];
-            List<Map<Character, Integer>> trie = new ArrayList<>();
+            int classes = 1;
+            for (String s : patterns) {
+                for (int i = 0; i < s.length(); i++) {
+                    if (classOf[s.charAt(i)] == 0) {
+                        classOf[s.charAt(i)] = (char) classes++;
+                    }
+                }
+            }
+            alphabet = classes;
+            List<int[]> trie = new ArrayList<>();
             List<List<Integer>> out = new ArrayList<>();
-            trie.add(new HashMap<>());
+            trie.add(new int[alphabet]);
             out.add(new ArrayList<>());
             for (int p = 0; p < n; p++) {
                 String s = patterns.get(p);
@@ -100,64 +110,46 @@ public final class TermMatcher {
                 patternId[p] = ids.get(p);
                 int state = 0;
                 for (int i = 0; i < s.length(); i++) {
-                    Integer next = trie.get(state).get(s.charAt(i));
-                    if (next == null) {
-                        next = trie.size();
-                        trie.get(state).put(s.charAt(i), next);
-                        trie.add(new HashMap<>());
+                    int c = classOf[s.charAt(i)];
+                    if (trie.get(state)[c] == 0) {
+                        trie.get(state)[c] = trie.size();
+                        trie.add(new int[alphabet]);
                         out.add(new ArrayList<>());
                     }
-                    state = next;
+                    state = trie.get(state)[c];
                 }
                 out.get(state).add(p);
             }
             int states = trie.size();
-            keys = new char[states][];
-            targets = new int[states][];
-            for (int s = 0; s < states; s++) {
-                Map<Character, Integer> m = trie.get(s);
-                char[] k = new char[m.size()];
-                int i = 0;
-                for (char c : m.keySet()) {
-                    k[i++] = c;
-                }
-                Arrays.sort(k);
-                int[] t = new int[k.length];
-                for (i = 0; i < k.length; i++) {
-                    t[i] = m.get(k[i]);
-                }
-                keys[s] = k;
-                targets[s] = t;
-            }
-            fail = new int[states];
+            delta = new int[states * alphabet];
+            int[] fail = new int[states];
             ArrayDeque<Integer> queue = new ArrayDeque<>();
-            for (int t : targets[0]) {
-                queue.add(t);
+            for (int c = 1; c < alphabet; c++) {
+                int t = trie.get(0)[c];
+                delta[c] = t;
+                if (t != 0) {
+                    queue.add(t);
+                }
             }
+            // Breadth first, so a state's failure state is complete before the state itself is filled in.
             while (!queue.isEmpty()) {
                 int s = queue.poll();
-                for (int i = 0; i < keys[s].length; i++) {
-                    char c = keys[s][i];
-                    int t = targets[s][i];
-                    int f = fail[s];
-                    while (f != 0 && step(f, c) < 0) {
-                        f = fail[f];
+                out.get(s).addAll(out.get(fail[s]));
+                for (int c = 1; c < alphabet; c++) {
+                    int t = trie.get(s)[c];
+                    if (t != 0) {
+                        fail[t] = delta[fail[s] * alphabet + c];
+                        delta[s * alphabet + c] = t;
+                        queue.add(t);
+                    } else {
+                        delta[s * alphabet + c] = delta[fail[s] * alphabet + c];
                     }
-                    int g = step(f, c);
-                    fail[t] = g >= 0 && g != t ? g : 0;
-                    out.get(t).addAll(out.get(fail[t]));
-                    queue.add(t);
                 }
             }
             outputs = new int[states][];
             for (int s = 0; s < states; s++) {
                 outputs[s] = out.get(s).stream().mapToInt(Integer::intValue).toArray();
             }
-        }
-
-        private int step(int state, char c) {
-            int i = Arrays.binarySearch(keys[state], c);
-            return i >= 0 ? targets[state][i] : -1;
         }
 
         void run(CharSequence text, boolean fold, IdSink sink) {
@@ -168,12 +160,9 @@ public final class TermMatcher {
             int len = text.length();
             for (int i = 0; i < len; i++) {
                 char c = fold ? Character.toLowerCase(text.charAt(i)) : text.charAt(i);
-                int next;
-                while ((next = step(state, c)) < 0 && state != 0) {
-                    state = fail[state];
-                }
-                state = Math.max(next, 0);
-                for (int p : outputs[state]) {
+                state = delta[state * alphabet + classOf[c]];
+                int[] found = outputs[state];
+                for (int p : found) {
                     int start = i + 1 - patternLength[p];
                     if (start > 0 && (wordChar(text.charAt(start - 1))
                             || (text.charAt(start - 1) == '.' && start > 1 && wordChar(text.charAt(start - 2))))) {
