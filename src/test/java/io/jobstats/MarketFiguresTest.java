@@ -79,7 +79,7 @@ class MarketFiguresTest {
         }
         loaded = true;
         StringWriter ads = new StringWriter();
-        new DemoAdGenerator(reference.taxonomy(), 7, List.of("Junior Backend Developer"))
+        new DemoAdGenerator(reference.taxonomy(), 7, DemoAdGenerator.RESERVED_ROLES)
                 .write(ads, 20_000, LocalDate.of(2018, 7, 1), END, 300);
         given().contentType("application/x-ndjson").body(ads.toString().getBytes(StandardCharsets.UTF_8)).post("/ads")
                 .then().statusCode(200);

@@ -18,6 +18,9 @@ import java.util.Random;
  */
 public final class DemoAdGenerator {
 
+    /** The reference page's role: the generator leaves it out, so its figures come from the reference ads alone. */
+    public static final List<String> RESERVED_ROLES = List.of("Junior Backend Developer");
+
     /** Locations as adverts write them, with their share of ads. */
     private static final Object[][] LOCATIONS = {
             {"London", 24}, {"City of London", 4}, {"Canary Wharf, London", 2}, {"Manchester", 7}, {"Leeds", 4},

@@ -22,7 +22,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
-import java.util.List;
 
 /**
  * On the first start with the embedded database (no ads held), loads generated ads and the reference page's
@@ -33,8 +32,6 @@ public class DemoDataLoader {
 
     private static final Logger LOG = Logger.getLogger(DemoDataLoader.class);
     public static final String REFERENCE_ADS = "demo/reference-junior-backend-developer.ndjson";
-    /** The reference page's role: its figures come from the reference ads alone. */
-    public static final List<String> RESERVED_ROLES = List.of("Junior Backend Developer");
 
     @Inject
     DemoConfig config;
@@ -58,7 +55,7 @@ public class DemoDataLoader {
         LoadReport demo;
         try {
             try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                new DemoAdGenerator(reference.taxonomy(), config.seed(), RESERVED_ROLES)
+                new DemoAdGenerator(reference.taxonomy(), config.seed(), DemoAdGenerator.RESERVED_ROLES)
                         .write(out, config.ads(), LocalDate.of(2022, 5, 3), LocalDate.of(2025, 5, 2), 600);
             }
             try (InputStream in = Files.newInputStream(file)) {

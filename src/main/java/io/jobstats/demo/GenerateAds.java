@@ -41,7 +41,7 @@ public final class GenerateAds {
         }
         Taxonomy taxonomy = new Taxonomy(contents.version(), contents.categories(), terms);
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            new DemoAdGenerator(taxonomy, seed, DemoDataLoader.RESERVED_ROLES)
+            new DemoAdGenerator(taxonomy, seed, DemoAdGenerator.RESERVED_ROLES)
                     .write(out, count, LocalDate.of(2022, 5, 3), LocalDate.of(2025, 5, 2), length);
         }
     }

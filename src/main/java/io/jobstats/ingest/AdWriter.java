@@ -4,27 +4,33 @@ import io.jobstats.database.DataVersion;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
 
 import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.StringReader;
+import java.sql.Array;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Stores one batch of ads in one transaction: COPY into a session staging table, then one upsert on
- * (source, source_id) and a rewrite of the replaced ads' term rows. A batch that commits stays, whatever happens
- * to the batches after it, and sending the same ads again replaces rather than adds.
+ * Stores one batch of ads in one transaction: it looks up which (source, source_id) keys are held, deletes those
+ * ads and their term rows, and COPYs the batch straight into ad and ad_term, a replaced ad keeping its id. A batch
+ * that commits stays, whatever happens to the batches after it, and sending the same ads again replaces rather
+ * than adds.
  */
 @ApplicationScoped
 public class AdWriter {
 
-    private static final String COLUMNS = "source, source_id, title, description, location, company, employment, posted_on, "
-            + "closes_on, salary_min, salary_max, salary_period, salary_currency, salary_text, region_id, region_pos, "
-            + "location_resolved, remote, hybrid, role_id, salary_point";
+    private static final String COLUMNS = "id, source, source_id, title, description, location, company, employment, "
+            + "posted_on, closes_on, salary_min, salary_max, salary_period, salary_currency, salary_text, region_id, "
+            + "region_pos, location_resolved, remote, hybrid, role_id, salary_point";
 
     @Inject
     DataSource dataSource;
@@ -41,84 +47,118 @@ public class AdWriter {
         }
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
-            try (Statement s = c.createStatement()) {
-                s.execute("CREATE TEMP TABLE IF NOT EXISTS stage_ad (" + "source text, source_id text, title text, "
-                        + "description text, location text, company text, employment smallint, posted_on date, closes_on date, "
-                        + "salary_min numeric, salary_max numeric, salary_period text, salary_currency text, salary_text text, "
-                        + "region_id int, region_pos int, location_resolved boolean, remote boolean, hybrid boolean, "
-                        + "role_id int, salary_point double precision, term_ids int[]) ON COMMIT DELETE ROWS");
-                s.execute("CREATE TEMP TABLE IF NOT EXISTS stage_up (id bigint, source text, source_id text, inserted boolean) "
-                        + "ON COMMIT DELETE ROWS");
-            }
-            copy(c, batch);
-            long added;
-            long replaced;
-            try (Statement s = c.createStatement()) {
-                s.executeUpdate("WITH up AS (INSERT INTO ad (" + COLUMNS + ") SELECT " + COLUMNS
-                        + " FROM stage_ad ON CONFLICT (source, source_id) DO UPDATE SET title = excluded.title, "
-                        + "description = excluded.description, location = excluded.location, company = excluded.company, "
-                        + "employment = excluded.employment, posted_on = excluded.posted_on, closes_on = excluded.closes_on, "
-                        + "salary_min = excluded.salary_min, salary_max = excluded.salary_max, "
-                        + "salary_period = excluded.salary_period, salary_currency = excluded.salary_currency, "
-                        + "salary_text = excluded.salary_text, region_id = excluded.region_id, region_pos = excluded.region_pos, "
-                        + "location_resolved = excluded.location_resolved, remote = excluded.remote, hybrid = excluded.hybrid, "
-                        + "role_id = excluded.role_id, salary_point = excluded.salary_point, loaded_at = now() "
-                        + "RETURNING id, source, source_id, (xmax = 0)) INSERT INTO stage_up SELECT * FROM up");
-                s.executeUpdate("DELETE FROM ad_term t USING stage_up u WHERE t.ad_id = u.id AND NOT u.inserted");
-                s.executeUpdate("INSERT INTO ad_term (ad_id, term_id, employment, posted_on, closes_on, region_pos, salary_point) "
-                        + "SELECT u.id, unnest(a.term_ids), a.employment, a.posted_on, a.closes_on, a.region_pos, a.salary_point "
-                        + "FROM stage_up u JOIN stage_ad a ON a.source = u.source AND a.source_id = u.source_id");
-                try (ResultSet rs = s.executeQuery("SELECT count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted) FROM stage_up")) {
-                    rs.next();
-                    added = rs.getLong(1);
-                    replaced = rs.getLong(2);
+            // First, not last: the row lock on the version makes concurrent loads take turns, so no other load can
+            // add a key between the look-up below and the COPY.
+            dataVersion.bump(c);
+            long[] ids = existingIds(c, batch);
+            List<Long> replaced = new ArrayList<>();
+            for (long id : ids) {
+                if (id != 0) {
+                    replaced.add(id);
                 }
             }
-            dataVersion.bump(c);
+            if (!replaced.isEmpty()) {
+                try (PreparedStatement ps = c.prepareStatement("DELETE FROM ad_term WHERE ad_id = ANY (?)");
+                     PreparedStatement ads = c.prepareStatement("DELETE FROM ad WHERE id = ANY (?)")) {
+                    Array array = c.createArrayOf("int8", replaced.toArray());
+                    ps.setArray(1, array);
+                    ps.executeUpdate();
+                    ads.setArray(1, array);
+                    ads.executeUpdate();
+                }
+            }
+            assignNewIds(c, ids, batch.size() - replaced.size());
+            copy(c, batch, ids);
             c.commit();
-            return new Result(added, replaced);
+            return new Result(batch.size() - replaced.size(), replaced.size());
         }
     }
 
-    private static void copy(Connection c, List<PreparedAd> batch) throws SQLException {
-        StringBuilder b = new StringBuilder(batch.size() * 2048);
-        for (PreparedAd p : batch) {
+    /** The id of each ad of the batch that is held already, 0 for a new one. */
+    private static long[] existingIds(Connection c, List<PreparedAd> batch) throws SQLException {
+        Map<String, Integer> index = new HashMap<>(batch.size() * 2);
+        String[] sources = new String[batch.size()];
+        String[] sourceIds = new String[batch.size()];
+        for (int i = 0; i < batch.size(); i++) {
+            AdLine a = batch.get(i).ad();
+            sources[i] = a.source();
+            sourceIds[i] = a.sourceId();
+            index.put(a.key(), i);
+        }
+        long[] ids = new long[batch.size()];
+        try (PreparedStatement ps = c.prepareStatement("SELECT a.id, a.source, a.source_id FROM ad a "
+                + "JOIN unnest(?::text[], ?::text[]) AS k(source, source_id) USING (source, source_id)")) {
+            ps.setArray(1, c.createArrayOf("text", sources));
+            ps.setArray(2, c.createArrayOf("text", sourceIds));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids[index.get(rs.getString(2) + '\u0000' + rs.getString(3))] = rs.getLong(1);
+                }
+            }
+        }
+        return ids;
+    }
+
+    private static void assignNewIds(Connection c, long[] ids, int count) throws SQLException {
+        if (count == 0) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT nextval('ad_id_seq') FROM generate_series(1, ?)")) {
+            ps.setInt(1, count);
+            try (ResultSet rs = ps.executeQuery()) {
+                for (int i = 0; i < ids.length; i++) {
+                    if (ids[i] == 0) {
+                        rs.next();
+                        ids[i] = rs.getLong(1);
+                    }
+                }
+            }
+        }
+    }
+
+    private static void copy(Connection c, List<PreparedAd> batch, long[] ids) throws SQLException {
+        StringBuilder ads = new StringBuilder(batch.size() * 2048);
+        StringBuilder terms = new StringBuilder(batch.size() * 256);
+        for (int i = 0; i < batch.size(); i++) {
+            PreparedAd p = batch.get(i);
             AdLine a = p.ad();
             Salary s = p.salary();
-            field(b, a.source()).append('\t');
-            field(b, a.sourceId()).append('\t');
-            field(b, a.title()).append('\t');
-            field(b, a.description()).append('\t');
-            field(b, a.location()).append('\t');
-            field(b, a.company()).append('\t');
-            b.append(a.employment().code()).append('\t');
-            b.append(a.postedOn()).append('\t');
-            field(b, a.closesOn() == null ? null : a.closesOn().toString()).append('\t');
-            field(b, s == null || s.min() == null ? null : s.min().toString()).append('\t');
-            field(b, s == null || s.max() == null ? null : s.max().toString()).append('\t');
-            field(b, s == null ? null : s.period().name()).append('\t');
-            field(b, s == null ? null : s.currency()).append('\t');
-            field(b, a.salaryText()).append('\t');
-            b.append(p.region().region().id).append('\t');
-            b.append(p.region().region().lft).append('\t');
-            b.append(p.region().resolved() ? 't' : 'f').append('\t');
-            b.append(p.region().remote() ? 't' : 'f').append('\t');
-            b.append(p.region().hybrid() ? 't' : 'f').append('\t');
-            field(b, p.roleId() == null ? null : p.roleId().toString()).append('\t');
-            field(b, p.salaryPoint() == null ? null : p.salaryPoint().toString()).append('\t');
-            b.append('{');
-            int[] ids = p.termIds();
-            for (int i = 0; i < ids.length; i++) {
-                if (i > 0) {
-                    b.append(',');
-                }
-                b.append(ids[i]);
+            long id = ids[i];
+            ads.append(id).append('\t');
+            field(ads, a.source()).append('\t');
+            field(ads, a.sourceId()).append('\t');
+            field(ads, a.title()).append('\t');
+            field(ads, a.description()).append('\t');
+            field(ads, a.location()).append('\t');
+            field(ads, a.company()).append('\t');
+            ads.append(a.employment().code()).append('\t');
+            ads.append(a.postedOn()).append('\t');
+            field(ads, a.closesOn() == null ? null : a.closesOn().toString()).append('\t');
+            field(ads, s == null || s.min() == null ? null : s.min().toString()).append('\t');
+            field(ads, s == null || s.max() == null ? null : s.max().toString()).append('\t');
+            field(ads, s == null ? null : s.period().name()).append('\t');
+            field(ads, s == null ? null : s.currency()).append('\t');
+            field(ads, a.salaryText()).append('\t');
+            ads.append(p.region().region().id).append('\t');
+            ads.append(p.region().region().lft).append('\t');
+            ads.append(p.region().resolved() ? 't' : 'f').append('\t');
+            ads.append(p.region().remote() ? 't' : 'f').append('\t');
+            ads.append(p.region().hybrid() ? 't' : 'f').append('\t');
+            field(ads, p.roleId() == null ? null : p.roleId().toString()).append('\t');
+            field(ads, p.salaryPoint() == null ? null : p.salaryPoint().toString()).append('\n');
+            // The ad's filter columns go with each of its term rows (see V1__schema.sql).
+            String shared = '\t' + Short.toString(a.employment().code()) + '\t' + a.postedOn() + '\t'
+                    + (a.closesOn() == null ? "\\N" : a.closesOn().toString()) + '\t' + p.region().region().lft + '\t'
+                    + (p.salaryPoint() == null ? "\\N" : p.salaryPoint().toString()) + '\n';
+            for (int term : p.termIds()) {
+                terms.append(id).append('\t').append(term).append(shared);
             }
-            b.append("}\n");
         }
         try {
-            c.unwrap(PGConnection.class).getCopyAPI()
-                    .copyIn("COPY stage_ad FROM STDIN (FORMAT text)", new StringReader(b.toString()));
+            CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
+            copy.copyIn("COPY ad (" + COLUMNS + ") FROM STDIN (FORMAT text)", new StringReader(ads.toString()));
+            copy.copyIn("COPY ad_term (ad_id, term_id, employment, posted_on, closes_on, region_pos, salary_point) "
+                    + "FROM STDIN (FORMAT text)", new StringReader(terms.toString()));
         } catch (IOException e) {
             throw new SQLException("COPY failed", e);
         }
