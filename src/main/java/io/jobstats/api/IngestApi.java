@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jobstats.ingest.AdIngestService;
 import io.jobstats.ingest.LoadReport;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
@@ -51,6 +52,7 @@ public class IngestApi {
 
     /** As AD-FORMAT.md: dates and the employment type as text, so that a bad one rejects its ad alone. */
     @Name("AdInput")
+    @RegisterForReflection
     public static class AdInput {
         @NonNull public String source;
         @NonNull public String sourceId;
@@ -70,6 +72,7 @@ public class IngestApi {
     }
 
     @Name("SalaryInput")
+    @RegisterForReflection
     public static class SalaryInput {
         public Double min;
         public Double max;

@@ -10,10 +10,6 @@ public final class MarketRecords {
     public record Universe(long vacancies, long withRecognisedTitle, Percentiles salaries) {
     }
 
-    /** One child region's figures for a term. */
-    public record ChildFigures(int regionId, long vacancies, int rank, Double median) {
-    }
-
     public record CoOccurrenceCount(int termId, long count) {
     }
 

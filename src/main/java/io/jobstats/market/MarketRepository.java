@@ -3,7 +3,6 @@ package io.jobstats.market;
 import io.jobstats.database.Employment;
 import io.jobstats.database.ReferenceData;
 import io.jobstats.geography.RegionNode;
-import io.jobstats.market.MarketRecords.ChildFigures;
 import io.jobstats.market.MarketRecords.CoOccurrenceCount;
 import io.jobstats.market.MarketRecords.MonthCount;
 import io.jobstats.market.MarketRecords.MonthSalaries;
@@ -123,27 +122,22 @@ public class MarketRepository {
                 }, countsBy(rs -> rs.getInt(1)));
     }
 
-    /** For each child region where the term has ads: its vacancies, its competition rank there, its median. */
-    @CacheResult(cacheName = "market-child-figures")
-    public List<ChildFigures> childFigures(int termId, int regionId, Period period, Employment employment, long version) {
+    /** The child regions where the term has ads in the universe (the rows of the locations table). */
+    @CacheResult(cacheName = "market-children-featuring")
+    public List<Integer> childrenFeaturing(int termId, int regionId, Period period, Employment employment, long version) {
         RegionNode r = region(regionId);
-        return query("WITH per AS (SELECT c.id AS cid, a.term_id, count(*) AS n, "
-                        + "percentile_cont(0.5) WITHIN GROUP (ORDER BY a.salary_point) AS median "
-                        + "FROM ad_term a JOIN region c ON c.parent_id = ? AND a.region_pos BETWEEN c.lft AND c.rgt "
-                        + "WHERE" + inUniverse("a") + " GROUP BY 1, 2), "
-                        + "ranked AS (SELECT *, rank() OVER (PARTITION BY cid ORDER BY n DESC) AS rk FROM per) "
-                        + "SELECT cid, n, rk, median FROM ranked WHERE term_id = ?",
+        return query("SELECT DISTINCT c.id FROM ad_term a JOIN region c ON c.parent_id = ? AND a.region_pos BETWEEN c.lft AND c.rgt "
+                        + "WHERE a.term_id = ? AND" + inUniverse("a"),
                 ps -> {
                     ps.setInt(1, r.id);
-                    universe(ps, 2, r, period, employment);
-                    ps.setInt(7, termId);
+                    ps.setInt(2, termId);
+                    universe(ps, 3, r, period, employment);
                 }, rs -> {
-                    List<ChildFigures> rows = new ArrayList<>();
+                    List<Integer> ids = new ArrayList<>();
                     while (rs.next()) {
-                        double median = rs.getDouble(4);
-                        rows.add(new ChildFigures(rs.getInt(1), rs.getLong(2), rs.getInt(3), rs.wasNull() ? null : median));
+                        ids.add(rs.getInt(1));
                     }
-                    return rows;
+                    return ids;
                 });
     }
 

@@ -4,7 +4,6 @@ import io.jobstats.database.DataVersion;
 import io.jobstats.database.Employment;
 import io.jobstats.database.ReferenceData;
 import io.jobstats.geography.RegionNode;
-import io.jobstats.market.MarketRecords.ChildFigures;
 import io.jobstats.market.MarketRecords.CoOccurrenceCount;
 import io.jobstats.taxonomy.Taxonomy;
 import io.jobstats.taxonomy.Term;
@@ -14,7 +13,6 @@ import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -131,19 +129,18 @@ public class MarketService {
         return repository.liveJobsByChild(termId, s.regionId(), asOf, s.employment(), s.version()).getOrDefault(s.regionId(), 0L);
     }
 
-    /** One row per child region where the term has ads in the period; by vacancies, then name. */
+    /**
+     * One row per child region where the term has ads in the period; by vacancies, then name. Each row is the
+     * term's own figures in that child, so they share the cache with any request made for the child itself.
+     */
     public List<Location> locations(int termId, Scope s) {
-        Map<Integer, ChildFigures> previous = new LinkedHashMap<>();
-        for (ChildFigures f : repository.childFigures(termId, s.regionId(), s.period().yearsEarlier(1), s.employment(), s.version())) {
-            previous.put(f.regionId(), f);
-        }
         Map<Integer, Long> live = repository.liveJobsByChild(termId, s.regionId(), s.period().end(), s.employment(), s.version());
         List<Location> rows = new ArrayList<>();
-        for (ChildFigures f : repository.childFigures(termId, s.regionId(), s.period(), s.employment(), s.version())) {
-            ChildFigures p = previous.get(f.regionId());
-            rows.add(new Location(reference.regions().byId(f.regionId()), f.rank(), p == null ? null : p.rank() - f.rank(),
-                    f.vacancies(), f.median(), change(f.median(), p == null ? null : p.median()),
-                    live.getOrDefault(f.regionId(), 0L)));
+        for (int child : repository.childrenFeaturing(termId, s.regionId(), s.period(), s.employment(), s.version())) {
+            Scope c = s.in(child);
+            Double median = salaries(termId, c).median();
+            rows.add(new Location(reference.regions().byId(child), rank(termId, c), rankChange(termId, c), vacancies(termId, c),
+                    median, change(median, salaries(termId, c.yearsEarlier(1)).median()), live.getOrDefault(child, 0L)));
         }
         rows.sort(Comparator.comparingLong(Location::vacancies).reversed().thenComparing(l -> l.region().name));
         return rows;

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Ingest benchmark: N generated ads (default 1,000,000, ~1,500-character descriptions, fixed seed) POSTed as one
+# NDJSON stream to a service on a fresh embedded database; then, as the baseline of the same run, PostgreSQL's own
+# COPY of the rows that load produced into empty tables with the same indexes (the database's floor).
+# Needs a psql client. Usage: bench/ingest.sh [N]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+N=${1:-1000000}
+WORK=target/bench
+PORT=8089
+mkdir -p "$WORK"
+./mvnw -q -B package -DskipTests
+CP='target/quarkus-app/app/*:target/quarkus-app/lib/main/*'
+[ -s "$WORK/ads-$N.ndjson" ] || java -cp "$CP" io.jobstats.demo.GenerateAds "$WORK/ads-$N.ndjson" "$N" 1500
+rm -rf "$WORK/pgdata"
+JOBSTATS_DATA_DIR="$WORK/pgdata" JOBSTATS_DEMO_ENABLED=false java -Dquarkus.http.port=$PORT \
+  -jar target/quarkus-app/quarkus-run.jar > "$WORK/service.log" 2>&1 &
+SERVICE=$!
+trap 'kill $SERVICE 2>/dev/null || true' EXIT
+until curl -sf localhost:$PORT/q/health/ready > /dev/null; do sleep 1; done
+PGPORT=$(grep -o 'localhost:[0-9]*' "$WORK/service.log" | head -1 | cut -d: -f2)
+SIZE=$(du -m "$WORK/ads-$N.ndjson" | cut -f1)
+
+start=$(date +%s.%N)
+curl -sf -X POST -H 'Content-Type: application/x-ndjson' -T "$WORK/ads-$N.ndjson" localhost:$PORT/ads > "$WORK/report.json"
+service=$(echo "$(date +%s.%N) - $start" | bc)
+
+psql -q -h localhost -p "$PGPORT" -U postgres <<SQL
+\copy ad TO '$WORK/ad.copy'
+\copy ad_term TO '$WORK/ad_term.copy'
+CREATE TABLE bench_ad (LIKE ad INCLUDING ALL);
+CREATE TABLE bench_ad_term (LIKE ad_term INCLUDING ALL);
+SQL
+start=$(date +%s.%N)
+psql -q -h localhost -p "$PGPORT" -U postgres <<SQL
+\copy bench_ad FROM '$WORK/ad.copy'
+\copy bench_ad_term FROM '$WORK/ad_term.copy'
+SQL
+baseline=$(echo "$(date +%s.%N) - $start" | bc)
+rows=$(psql -tA -h localhost -p "$PGPORT" -U postgres -c "SELECT count(*) FROM ad_term")
+psql -q -h localhost -p "$PGPORT" -U postgres -c "DROP TABLE bench_ad, bench_ad_term"
+rm -f "$WORK/ad.copy" "$WORK/ad_term.copy"
+
+echo "report: $(cat "$WORK/report.json")"
+printf 'ads %d (%d MB), term rows %d (%.1f per ad)\n' "$N" "$SIZE" "$rows" "$(echo "$rows / $N" | bc -l)"
+printf 'service end to end: %.1f s, %.0f ads/s\n' "$service" "$(echo "$N / $service" | bc -l)"
+printf 'baseline, PostgreSQL COPY of the same rows: %.1f s, %.0f ads/s\n' "$baseline" "$(echo "$N / $baseline" | bc -l)"
+printf 'ratio service / baseline: %.2f\n' "$(echo "$service / $baseline" | bc -l)"
