@@ -11,13 +11,25 @@ WARM=${2:-500}
 WORK=target/bench
 PORT=8089
 [ -d "$WORK/pgdata" ] || { echo "run bench/ingest.sh first" >&2; exit 2; }
-JOBSTATS_DATA_DIR="$WORK/pgdata" JOBSTATS_DEMO_ENABLED=false java -Dquarkus.http.port=$PORT \
-  -jar target/quarkus-app/quarkus-run.jar > "$WORK/query-service.log" 2>&1 &
-SERVICE=$!
+SERVICE=
+start_service() {
+  JOBSTATS_DATA_DIR="$WORK/pgdata" JOBSTATS_DEMO_ENABLED=false java -Dquarkus.http.port=$PORT \
+    -jar target/quarkus-app/quarkus-run.jar > "$WORK/query-service.log" 2>&1 &
+  SERVICE=$!
+  until curl -sf localhost:$PORT/q/health/ready > /dev/null; do sleep 1; done
+  PGPORT=$(grep -o 'localhost:[0-9]*' "$WORK/query-service.log" | head -1 | cut -d: -f2)
+}
 trap 'kill $SERVICE 2>/dev/null || true' EXIT
-until curl -sf localhost:$PORT/q/health/ready > /dev/null; do sleep 1; done
-PGPORT=$(grep -o 'localhost:[0-9]*' "$WORK/query-service.log" | head -1 | cut -d: -f2)
 psqlc() { psql -qtA -h localhost -p "$PGPORT" -U postgres -c "$1"; }
+start_service
+# PostgreSQL's own log (for the SQL timing at the end) needs its collector, which only a restart turns on.
+if [ "$(psqlc 'SHOW logging_collector')" != on ]; then
+  psqlc "ALTER SYSTEM SET logging_collector = on" > /dev/null
+  psqlc "ALTER SYSTEM SET log_directory = 'log'" > /dev/null
+  psqlc "ALTER SYSTEM SET log_filename = 'statements.log'" > /dev/null
+  kill $SERVICE; wait $SERVICE || true
+  start_service
+fi
 curl -sf -X POST -H 'Content-Type: application/x-ndjson' --data-binary @src/main/resources/demo/reference-junior-backend-developer.ndjson \
   localhost:$PORT/ads > /dev/null
 python3 -c 'import json,sys; print(json.dumps({"query": open(sys.argv[1]).read()}))' graphql/examples/reference-page.graphql > "$WORK/page.json"
@@ -42,14 +54,14 @@ LUA
 wrk -t2 -c8 -d20s -s "$WORK/post.lua" "http://localhost:$PORT/graphql" | grep -E "Requests/sec|Latency"
 
 # The SQL of one cold request, as PostgreSQL times it.
+LOG="$WORK/pgdata/log/statements.log"
 psqlc "ALTER SYSTEM SET log_min_duration_statement = 0" > /dev/null; psqlc "SELECT pg_reload_conf()" > /dev/null
-sleep 1
 psqlc "UPDATE data_version SET version = version + 1" > /dev/null
 sleep 1
-mark=$(wc -l < "$WORK/query-service.log")
+mark=$(wc -l < "$LOG")
 service_ms=$(request | awk '{print $1 * 1000}')
 sleep 1
+sql_ms=$(tail -n +"$((mark + 1))" "$LOG" | grep -o 'duration: [0-9.]* ms' | awk '{s += $2} END {print s}')
+statements=$(tail -n +"$((mark + 1))" "$LOG" | grep -c 'duration: ' || true)
 psqlc "ALTER SYSTEM RESET log_min_duration_statement" > /dev/null; psqlc "SELECT pg_reload_conf()" > /dev/null
-sql_ms=$(tail -n +"$mark" "$WORK/query-service.log" | grep -o 'duration: [0-9.]* ms' | awk '{s += $2} END {print s}')
-statements=$(tail -n +"$mark" "$WORK/query-service.log" | grep -c 'duration: ' || true)
 echo "one cold request: service ${service_ms} ms, PostgreSQL ${sql_ms} ms in ${statements} statements, ratio $(echo "$service_ms / $sql_ms" | bc -l | cut -c1-4)"
