@@ -296,16 +296,13 @@ class MarketFiguresTest {
                 .thenComparing(Comparator.comparingLong((Integer t) -> own.get(t)).reversed())
                 .thenComparing(t -> data.termName().get(t), String.CASE_INSENSITIVE_ORDER));
         assertEquals(order.size(), rows.size());
-        int rank = 0;
-        long last = -1;
+        List<Integer> ranks = denseRanks(order, counts);
         for (int i = 0; i < order.size(); i++) {
             long n = counts.get(order.get(i));
-            rank += n != last ? 1 : 0;
-            last = n;
             Map<String, Object> row = rows.get(i);
             assertEquals(data.termName().get(order.get(i)), ((Map<?, ?>) row.get("term")).get("name"));
             assertEquals(n, ((Number) row.get("count")).longValue());
-            assertEquals(rank, ((Number) row.get("rank")).intValue());
+            assertEquals(ranks.get(i), ((Number) row.get("rank")).intValue());
             assertClose((double) n / mine.size(), row.get("share"));
         }
         Map<String, List<Integer>> grouped = new TreeMap<>();
@@ -320,15 +317,21 @@ class MarketFiguresTest {
             List<Map<String, Object>> skills = (List<Map<String, Object>>) byCategory.get(i++).get("skills");
             assertEquals(terms.stream().map(data.termName()::get).toList(),
                     skills.stream().map(s -> ((Map<?, ?>) s.get("term")).get("name")).toList());
-            int r = 0;
-            long prev = -1;
-            for (int j = 0; j < terms.size(); j++) {
-                long n = counts.get(terms.get(j));
-                r += n != prev ? 1 : 0;
-                prev = n;
-                assertEquals(r, ((Number) skills.get(j).get("rank")).intValue());
-            }
+            assertEquals(denseRanks(terms, counts), skills.stream().map(x -> ((Number) x.get("rank")).intValue()).toList());
         }
+    }
+
+    /** 1, 1, 2, 2, 3 ...: a new rank wherever the count, in the given order, changes. */
+    private static List<Integer> denseRanks(List<Integer> ordered, Map<Integer, Long> counts) {
+        List<Integer> ranks = new ArrayList<>();
+        int rank = 0;
+        long last = -1;
+        for (int t : ordered) {
+            rank += counts.get(t) != last ? 1 : 0;
+            last = counts.get(t);
+            ranks.add(rank);
+        }
+        return ranks;
     }
 
     private static void checkTrends(int term, Region r, List<Map<String, Object>> vacancies, List<Map<String, Object>> salaries) {
