@@ -356,6 +356,37 @@ class MarketFiguresTest {
         }
     }
 
+    /** market over a list of terms is resolved as one batch; each term must still get its own figures. */
+    @Test
+    void aPageOfTermsGetsEachTermsOwnFigures() {
+        Region midlands = data.bySlug().get("midlands");
+        List<Ad> u = universe(midlands, END, 6);
+        List<Ad> lastYear = universe(midlands, END.minusYears(1), 6);
+        List<Ad> england = universe(nation(midlands), END, 6);
+        Response r = graphql("{ terms(category: \"Programming Languages\", first: 40) { edges { node { name "
+                + "market(region: \"midlands\", period: {end: \"" + END + "\", months: 6}) { vacancies salariesQuoted "
+                + "salary { median p90 } medianChange nationMedian } } } } }");
+        List<Map<String, Object>> edges = r.path("data.terms.edges");
+        assertEquals(40, edges.size());
+        Map<String, Integer> ids = data.termName().entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getValue, Map.Entry::getKey));
+        int withSalaries = 0;
+        for (Map<String, Object> edge : edges) {
+            Map<?, ?> node = (Map<?, ?>) edge.get("node");
+            int term = ids.get((String) node.get("name"));
+            Map<?, ?> m = (Map<?, ?>) node.get("market");
+            List<Double> pts = points(featuring(term, u));
+            withSalaries += pts.isEmpty() ? 0 : 1;
+            assertEquals(featuring(term, u).size(), ((Number) m.get("vacancies")).intValue(), (String) node.get("name"));
+            assertEquals(pts.size(), ((Number) m.get("salariesQuoted")).intValue(), (String) node.get("name"));
+            assertClose(percentile(pts, 0.5), ((Map<?, ?>) m.get("salary")).get("median"));
+            assertClose(percentile(pts, 0.9), ((Map<?, ?>) m.get("salary")).get("p90"));
+            assertClose(change(percentile(pts, 0.5), percentile(points(featuring(term, lastYear)), 0.5)), m.get("medianChange"));
+            assertClose(percentile(points(featuring(term, england)), 0.5), m.get("nationMedian"));
+        }
+        assertTrue(withSalaries > 5, "only " + withSalaries + " terms with salaries: the comparison would say little");
+    }
+
     @Test
     void marketTableMatchesAnIndependentComputation() {
         Region midlands = data.bySlug().get("midlands");

@@ -108,10 +108,13 @@ public class MarketApi {
         return new MarketSummary(support.scope(region, period, employment), market, support);
     }
 
+    /** Batched: a list of terms (a page of terms, a co-occurrence table) resolves its markets together. */
     @Description("This term's figures in a region, period and employment type.")
-    public TermMarket market(@Source Types.TermType term, @NonNull String region, Types.PeriodInput period,
-                             @DefaultValue("PERMANENT") Employment employment) {
-        return new TermMarket(term.term(), support.scope(region, period, employment), market, support);
+    public List<TermMarket> market(@Source List<Types.TermType> terms, @NonNull String region, Types.PeriodInput period,
+                                   @DefaultValue("PERMANENT") Employment employment) {
+        MarketService.Scope scope = support.scope(region, period, employment);
+        market.prefetchSalaries(terms.stream().map(t -> t.term().id()).toList(), scope);
+        return terms.stream().map(t -> new TermMarket(t.term(), scope, market, support)).toList();
     }
 
     @Description("The children of this region.")

@@ -101,6 +101,26 @@ public class MarketRepository {
                 });
     }
 
+    /**
+     * The same figures as {@link #termSalaries} for many terms in one query, as a batch of terms needs them; the
+     * caller puts them in that method's cache. Terms with no ads in the universe are absent.
+     */
+    public Map<Integer, Percentiles> termSalariesOf(List<Integer> termIds, int regionId, Period period, Employment employment) {
+        RegionNode r = region(regionId);
+        return query("SELECT term_id, count(salary_point), " + PERCENTILES.formatted("salary_point")
+                        + " FROM ad_term WHERE term_id = ANY (?) AND" + IN_UNIVERSE + "GROUP BY term_id",
+                ps -> {
+                    ps.setArray(1, ps.getConnection().createArrayOf("int4", termIds.toArray()));
+                    universe(ps, 2, r, period, employment);
+                }, rs -> {
+                    Map<Integer, Percentiles> m = new HashMap<>();
+                    while (rs.next()) {
+                        m.put(rs.getInt(1), Percentiles.of(rs.getLong(2), doubles(rs.getArray(3))));
+                    }
+                    return m;
+                });
+    }
+
     /** Open on the day: posted by then, and closing on or after it, or with no closing date posted within 30 days. */
     @CacheResult(cacheName = "market-live-jobs-by-child")
     public Map<Integer, Long> liveJobsByChild(int termId, int regionId, LocalDate asOf, Employment employment, long version) {

@@ -8,6 +8,10 @@ import io.jobstats.market.MarketRecords.CoOccurrenceCount;
 import io.jobstats.taxonomy.Taxonomy;
 import io.jobstats.taxonomy.Term;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.quarkus.cache.Cache;
+import io.quarkus.cache.CacheName;
+import io.quarkus.cache.CaffeineCache;
+import io.quarkus.cache.CompositeCacheKey;
 import jakarta.inject.Inject;
 
 import java.time.LocalDate;
@@ -16,6 +20,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 
 /** The METRICS.md definitions over the repository's cached aggregates: ranks, shares, changes, tables. */
 @ApplicationScoped
@@ -54,6 +59,30 @@ public class MarketService {
 
     public record Location(RegionNode region, int rank, Integer rankChange, long vacancies, Double median,
                            Double medianChange, long liveJobs) {
+    }
+
+    @Inject
+    @CacheName("market-term-salaries")
+    Cache termSalariesCache;
+
+    /**
+     * Fetches the salary figures that a list of terms' market fields read (now and a year earlier, in the region and
+     * in its nation) with one query per scope, and seeds the per-term cache with them, so that resolving
+     * {@code market} over a list of terms costs a fixed number of queries rather than some per term.
+     */
+    public void prefetchSalaries(List<Integer> termIds, Scope s) {
+        if (termIds.size() < 2) {
+            return;
+        }
+        for (Scope scope : List.of(s, s.yearsEarlier(1), nationOf(s), nationOf(s.yearsEarlier(1)))) {
+            Map<Integer, Percentiles> found = repository.termSalariesOf(termIds, scope.regionId(), scope.period(), scope.employment());
+            CaffeineCache cache = termSalariesCache.as(CaffeineCache.class);
+            for (int term : termIds) {
+                // The key @CacheResult makes for MarketRepository.termSalaries(term, region, period, employment, version).
+                cache.put(new CompositeCacheKey(term, scope.regionId(), scope.period(), scope.employment(), scope.version()),
+                        CompletableFuture.completedFuture(found.getOrDefault(term, Percentiles.NONE)));
+            }
+        }
     }
 
     public long version() {
