@@ -121,6 +121,25 @@ public class MarketRepository {
                 });
     }
 
+    /** The same figures as {@link #termSalaries} for one term in each child region of a region, in one query. */
+    public Map<Integer, Percentiles> termSalariesByChild(int termId, int regionId, Period period, Employment employment) {
+        RegionNode r = region(regionId);
+        return query("SELECT c.id, count(a.salary_point), " + PERCENTILES.formatted("a.salary_point")
+                        + " FROM ad_term a JOIN region c ON c.parent_id = ? AND a.region_pos BETWEEN c.lft AND c.rgt "
+                        + "WHERE a.term_id = ? AND" + inUniverse("a") + "GROUP BY c.id",
+                ps -> {
+                    ps.setInt(1, r.id);
+                    ps.setInt(2, termId);
+                    universe(ps, 3, r, period, employment);
+                }, rs -> {
+                    Map<Integer, Percentiles> m = new HashMap<>();
+                    while (rs.next()) {
+                        m.put(rs.getInt(1), Percentiles.of(rs.getLong(2), doubles(rs.getArray(3))));
+                    }
+                    return m;
+                });
+    }
+
     /** Open on the day: posted by then, and closing on or after it, or with no closing date posted within 30 days. */
     @CacheResult(cacheName = "market-live-jobs-by-child")
     public Map<Integer, Long> liveJobsByChild(int termId, int regionId, LocalDate asOf, Employment employment, long version) {

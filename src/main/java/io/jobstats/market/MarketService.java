@@ -76,13 +76,27 @@ public class MarketService {
         }
         for (Scope scope : List.of(s, s.yearsEarlier(1), nationOf(s), nationOf(s.yearsEarlier(1)))) {
             Map<Integer, Percentiles> found = repository.termSalariesOf(termIds, scope.regionId(), scope.period(), scope.employment());
-            CaffeineCache cache = termSalariesCache.as(CaffeineCache.class);
             for (int term : termIds) {
-                // The key @CacheResult makes for MarketRepository.termSalaries(term, region, period, employment, version).
-                cache.put(new CompositeCacheKey(term, scope.regionId(), scope.period(), scope.employment(), scope.version()),
-                        CompletableFuture.completedFuture(found.getOrDefault(term, Percentiles.NONE)));
+                seedSalaries(term, scope, found.getOrDefault(term, Percentiles.NONE));
             }
         }
+    }
+
+    /** The same for one term in the children of a region (the locations table), now and a year earlier. */
+    private void prefetchChildSalaries(int termId, Scope s, List<Integer> children) {
+        for (Scope scope : List.of(s, s.yearsEarlier(1))) {
+            Map<Integer, Percentiles> found = repository.termSalariesByChild(termId, scope.regionId(), scope.period(), scope.employment());
+            for (int child : children) {
+                seedSalaries(termId, scope.in(child), found.getOrDefault(child, Percentiles.NONE));
+            }
+        }
+    }
+
+    private void seedSalaries(int termId, Scope scope, Percentiles value) {
+        // The key @CacheResult makes for MarketRepository.termSalaries(term, region, period, employment, version).
+        termSalariesCache.as(CaffeineCache.class).put(
+                new CompositeCacheKey(termId, scope.regionId(), scope.period(), scope.employment(), scope.version()),
+                CompletableFuture.completedFuture(value));
     }
 
     public long version() {
@@ -164,8 +178,12 @@ public class MarketService {
      */
     public List<Location> locations(int termId, Scope s) {
         Map<Integer, Long> live = repository.liveJobsByChild(termId, s.regionId(), s.period().end(), s.employment(), s.version());
+        List<Integer> children = repository.childrenFeaturing(termId, s.regionId(), s.period(), s.employment(), s.version());
+        if (children.size() > 1) {
+            prefetchChildSalaries(termId, s, children);
+        }
         List<Location> rows = new ArrayList<>();
-        for (int child : repository.childrenFeaturing(termId, s.regionId(), s.period(), s.employment(), s.version())) {
+        for (int child : children) {
             Scope c = s.in(child);
             Double median = salaries(termId, c).median();
             rows.add(new Location(reference.regions().byId(child), rank(termId, c), rankChange(termId, c), vacancies(termId, c),
