@@ -121,8 +121,13 @@ public class MarketRepository {
                 });
     }
 
-    /** The same figures as {@link #termSalaries} for one term in each child region of a region, in one query. */
-    public Map<Integer, Percentiles> termSalariesByChild(int termId, int regionId, Period period, Employment employment) {
+    /**
+     * The same figures as {@link #termSalaries} for one term in each child region of a region, in one query; its keys
+     * are the children where the term has ads (the rows of the locations table).
+     */
+    @CacheResult(cacheName = "market-term-salaries-by-child")
+    public Map<Integer, Percentiles> termSalariesByChild(int termId, int regionId, Period period, Employment employment,
+                                                         long version) {
         RegionNode r = region(regionId);
         return query("SELECT c.id, count(a.salary_point), " + PERCENTILES.formatted("a.salary_point")
                         + " FROM ad_term a JOIN region c ON c.parent_id = ? AND a.region_pos BETWEEN c.lft AND c.rgt "
@@ -159,25 +164,6 @@ public class MarketRepository {
                     ps.setInt(8, r.lft);
                     ps.setInt(9, r.rgt);
                 }, countsBy(rs -> rs.getInt(1)));
-    }
-
-    /** The child regions where the term has ads in the universe (the rows of the locations table). */
-    @CacheResult(cacheName = "market-children-featuring")
-    public List<Integer> childrenFeaturing(int termId, int regionId, Period period, Employment employment, long version) {
-        RegionNode r = region(regionId);
-        return query("SELECT DISTINCT c.id FROM ad_term a JOIN region c ON c.parent_id = ? AND a.region_pos BETWEEN c.lft AND c.rgt "
-                        + "WHERE a.term_id = ? AND" + inUniverse("a"),
-                ps -> {
-                    ps.setInt(1, r.id);
-                    ps.setInt(2, termId);
-                    universe(ps, 3, r, period, employment);
-                }, rs -> {
-                    List<Integer> ids = new ArrayList<>();
-                    while (rs.next()) {
-                        ids.add(rs.getInt(1));
-                    }
-                    return ids;
-                });
     }
 
     /** Ads of the universe featuring the term and each other term, with their counts. */

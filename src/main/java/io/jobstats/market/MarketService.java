@@ -67,36 +67,26 @@ public class MarketService {
 
     /**
      * Fetches the salary figures that a list of terms' market fields read (now and a year earlier, in the region and
-     * in its nation) with one query per scope, and seeds the per-term cache with them, so that resolving
-     * {@code market} over a list of terms costs a fixed number of queries rather than some per term.
+     * in its nation) with one query per scope, for the terms the cache lacks, and seeds the per-term cache with them,
+     * so that resolving {@code market} over a list of terms costs a fixed number of queries rather than some per term.
      */
     public void prefetchSalaries(List<Integer> termIds, Scope s) {
-        if (termIds.size() < 2) {
-            return;
-        }
+        CaffeineCache cache = termSalariesCache.as(CaffeineCache.class);
         for (Scope scope : List.of(s, s.yearsEarlier(1), nationOf(s), nationOf(s.yearsEarlier(1)))) {
-            Map<Integer, Percentiles> found = repository.termSalariesOf(termIds, scope.regionId(), scope.period(), scope.employment());
-            for (int term : termIds) {
-                seedSalaries(term, scope, found.getOrDefault(term, Percentiles.NONE));
+            List<Integer> missing = termIds.stream().filter(t -> cache.getIfPresent(salariesKey(t, scope)) == null).toList();
+            if (missing.size() < 2) {
+                continue;
+            }
+            Map<Integer, Percentiles> found = repository.termSalariesOf(missing, scope.regionId(), scope.period(), scope.employment());
+            for (int term : missing) {
+                cache.put(salariesKey(term, scope), CompletableFuture.completedFuture(found.getOrDefault(term, Percentiles.NONE)));
             }
         }
     }
 
-    /** The same for one term in the children of a region (the locations table), now and a year earlier. */
-    private void prefetchChildSalaries(int termId, Scope s, List<Integer> children) {
-        for (Scope scope : List.of(s, s.yearsEarlier(1))) {
-            Map<Integer, Percentiles> found = repository.termSalariesByChild(termId, scope.regionId(), scope.period(), scope.employment());
-            for (int child : children) {
-                seedSalaries(termId, scope.in(child), found.getOrDefault(child, Percentiles.NONE));
-            }
-        }
-    }
-
-    private void seedSalaries(int termId, Scope scope, Percentiles value) {
-        // The key @CacheResult makes for MarketRepository.termSalaries(term, region, period, employment, version).
-        termSalariesCache.as(CaffeineCache.class).put(
-                new CompositeCacheKey(termId, scope.regionId(), scope.period(), scope.employment(), scope.version()),
-                CompletableFuture.completedFuture(value));
+    /** The key @CacheResult makes for MarketRepository.termSalaries(term, region, period, employment, version). */
+    private static CompositeCacheKey salariesKey(int termId, Scope s) {
+        return new CompositeCacheKey(termId, s.regionId(), s.period(), s.employment(), s.version());
     }
 
     public long version() {
@@ -178,16 +168,16 @@ public class MarketService {
      */
     public List<Location> locations(int termId, Scope s) {
         Map<Integer, Long> live = repository.liveJobsByChild(termId, s.regionId(), s.period().end(), s.employment(), s.version());
-        List<Integer> children = repository.childrenFeaturing(termId, s.regionId(), s.period(), s.employment(), s.version());
-        if (children.size() > 1) {
-            prefetchChildSalaries(termId, s, children);
-        }
+        Period before = s.period().yearsEarlier(1);
+        Map<Integer, Percentiles> salaries = repository.termSalariesByChild(termId, s.regionId(), s.period(), s.employment(), s.version());
+        Map<Integer, Percentiles> salariesBefore = repository.termSalariesByChild(termId, s.regionId(), before, s.employment(), s.version());
         List<Location> rows = new ArrayList<>();
-        for (int child : children) {
+        for (int child : salaries.keySet()) {
             Scope c = s.in(child);
-            Double median = salaries(termId, c).median();
+            Double median = salaries.getOrDefault(child, Percentiles.NONE).median();
             rows.add(new Location(reference.regions().byId(child), rank(termId, c), rankChange(termId, c), vacancies(termId, c),
-                    median, change(median, salaries(termId, c.yearsEarlier(1)).median()), live.getOrDefault(child, 0L)));
+                    median, change(median, salariesBefore.getOrDefault(child, Percentiles.NONE).median()),
+                    live.getOrDefault(child, 0L)));
         }
         rows.sort(Comparator.comparingLong(Location::vacancies).reversed().thenComparing(l -> l.region().name));
         return rows;
