@@ -112,13 +112,7 @@ public class MarketRepository {
                 ps -> {
                     ps.setArray(1, ps.getConnection().createArrayOf("int4", termIds.toArray()));
                     universe(ps, 2, r, period, employment);
-                }, rs -> {
-                    Map<Integer, Percentiles> m = new HashMap<>();
-                    while (rs.next()) {
-                        m.put(rs.getInt(1), Percentiles.of(rs.getLong(2), doubles(rs.getArray(3))));
-                    }
-                    return m;
-                });
+                }, percentilesBy());
     }
 
     /**
@@ -136,13 +130,7 @@ public class MarketRepository {
                     ps.setInt(1, r.id);
                     ps.setInt(2, termId);
                     universe(ps, 3, r, period, employment);
-                }, rs -> {
-                    Map<Integer, Percentiles> m = new HashMap<>();
-                    while (rs.next()) {
-                        m.put(rs.getInt(1), Percentiles.of(rs.getLong(2), doubles(rs.getArray(3))));
-                    }
-                    return m;
-                });
+                }, percentilesBy());
     }
 
     /** Open on the day: posted by then, and closing on or after it, or with no closing date posted within 30 days. */
@@ -283,6 +271,17 @@ public class MarketRepository {
             Map<K, Long> m = new HashMap<>();
             while (rs.next()) {
                 m.put(key.read(rs), rs.getLong(2));
+            }
+            return m;
+        };
+    }
+
+    /** Rows of (key, number of salary points, percentile array) as a map. */
+    private static Reader<Map<Integer, Percentiles>> percentilesBy() {
+        return rs -> {
+            Map<Integer, Percentiles> m = new HashMap<>();
+            while (rs.next()) {
+                m.put(rs.getInt(1), Percentiles.of(rs.getLong(2), doubles(rs.getArray(3))));
             }
             return m;
         };

@@ -163,8 +163,9 @@ public class MarketService {
     }
 
     /**
-     * One row per child region where the term has ads in the period; by vacancies, then name. Each row is the
-     * term's own figures in that child, so they share the cache with any request made for the child itself.
+     * One row per child region where the term has ads in the period; by vacancies, then name. Ranks come from each
+     * child's own term counts (cached, and shared with requests made for the child itself); medians from one
+     * grouped query per period.
      */
     public List<Location> locations(int termId, Scope s) {
         Map<Integer, Long> live = repository.liveJobsByChild(termId, s.regionId(), s.period().end(), s.employment(), s.version());
@@ -174,7 +175,7 @@ public class MarketService {
         List<Location> rows = new ArrayList<>();
         for (int child : salaries.keySet()) {
             Scope c = s.in(child);
-            Double median = salaries.getOrDefault(child, Percentiles.NONE).median();
+            Double median = salaries.get(child).median();
             rows.add(new Location(reference.regions().byId(child), rank(termId, c), rankChange(termId, c), vacancies(termId, c),
                     median, change(median, salariesBefore.getOrDefault(child, Percentiles.NONE).median()),
                     live.getOrDefault(child, 0L)));
