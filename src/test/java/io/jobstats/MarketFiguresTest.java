@@ -56,6 +56,9 @@ class MarketFiguresTest {
     @Inject
     DataSource dataSource;
 
+    @Inject
+    io.jobstats.market.TermCounts termCounts;
+
     static boolean loaded;
     static Data data;
 
@@ -102,7 +105,7 @@ class MarketFiguresTest {
                             closes == null ? null : closes.toLocalDate(), rs.getInt(5), point, new HashSet<>()));
                 }
             }
-            try (ResultSet rs = s.executeQuery("SELECT ad_id, term_id FROM ad_term WHERE employment = 0")) {
+            try (ResultSet rs = s.executeQuery("SELECT ad_id, unnest(terms) FROM ad_fact WHERE employment = 0")) {
                 while (rs.next()) {
                     Ad a = ads.get(rs.getLong(1));
                     if (a != null) {
@@ -116,7 +119,7 @@ class MarketFiguresTest {
                     categories.put(rs.getInt(1), rs.getString(3));
                 }
             }
-            try (ResultSet rs = s.executeQuery("SELECT id, coalesce(parent_id, -1), name, slug, lft, rgt FROM region WHERE depth <= 4")) {
+            try (ResultSet rs = s.executeQuery("SELECT id, coalesce(parent_id, -1), name, slug, lft, rgt FROM region")) {
                 while (rs.next()) {
                     regions.add(new Region(rs.getInt(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getInt(5), rs.getInt(6)));
                 }
@@ -206,17 +209,33 @@ class MarketFiguresTest {
 
     @Test
     void termFiguresMatchAnIndependentComputation() {
-        Region midlands = data.bySlug().get("midlands");
-        List<Ad> u = universe(midlands, END, 6);
-        List<Ad> lastYear = universe(midlands, END.minusYears(1), 6);
-        assertTrue(u.size() > 500, "universe of " + u.size());
+        checkTermFigures("midlands", END, 500);
+    }
+
+    /** A period that starts and ends inside half months: counts are kept per half month, the edges come from the ads. */
+    @Test
+    void termFiguresMatchOverAPeriodCuttingHalfMonths() {
+        checkTermFigures("midlands", LocalDate.of(2021, 6, 10), 500);
+    }
+
+    /** A city: below the levels whose term counts are kept ahead, every figure comes from the ads. */
+    @Test
+    void termFiguresMatchInARegionWithoutKeptCounts() {
+        checkTermFigures("birmingham", LocalDate.of(2021, 6, 10), 100);
+    }
+
+    private void checkTermFigures(String slug, LocalDate end, int minUniverse) {
+        Region region = data.bySlug().get(slug);
+        List<Ad> u = universe(region, end, 6);
+        List<Ad> lastYear = universe(region, end.minusYears(1), 6);
+        assertTrue(u.size() > minUniverse, "universe of " + u.size());
         int role = top(u, t -> data.termCategory().get(t).equals("Job Titles"));
         int skill = top(u, t -> !data.termCategory().get(t).equals("Job Titles"));
         for (int term : List.of(role, skill)) {
             String name = data.termName().get(term);
             boolean isRole = data.termCategory().get(term).equals("Job Titles");
-            Response r = graphql("{ term(name: \"" + name.replace("\"", "\\\"") + "\") { market(region: \"midlands\", "
-                    + "period: {end: \"" + END + "\", months: 6}) { rank rankChange vacancies shareOfAllVacancies "
+            Response r = graphql("{ term(name: \"" + name.replace("\"", "\\\"") + "\") { market(region: \"" + slug + "\", "
+                    + "period: {end: \"" + end + "\", months: 6}) { rank rankChange vacancies shareOfAllVacancies "
                     + "shareOfCategory salariesQuoted salary { sampleSize p10 p25 median p75 p90 } medianChange nationMedian "
                     + "liveJobs locations { region { slug } rank rankChange vacancies median medianChange liveJobs } "
                     + "coOccurringSkills(first: 1000) { rank count share term { name } } "
@@ -241,11 +260,11 @@ class MarketFiguresTest {
             assertClose(percentile(pts, 0.75), r.path(m + "salary.p75"));
             assertClose(percentile(pts, 0.9), r.path(m + "salary.p90"));
             assertClose(change(percentile(pts, 0.5), percentile(points(featuring(term, lastYear)), 0.5)), r.path(m + "medianChange"));
-            assertClose(percentile(points(featuring(term, universe(nation(midlands), END, 6))), 0.5), r.path(m + "nationMedian"));
-            assertEquals(live(term, midlands, END), ((Number) r.path(m + "liveJobs")).longValue());
-            checkLocations(term, midlands, r.path(m + "locations"));
+            assertClose(percentile(points(featuring(term, universe(nation(region), end, 6))), 0.5), r.path(m + "nationMedian"));
+            assertEquals(live(term, region, end), ((Number) r.path(m + "liveJobs")).longValue());
+            checkLocations(term, region, end, r.path(m + "locations"));
             checkCoOccurrence(term, u, r.path(m + "coOccurringSkills"), r.path(m + "coOccurringByCategory"));
-            checkTrends(term, midlands, r.path(m + "vacancyTrend"), r.path(m + "salaryTrend"));
+            checkTrends(term, region, r.path(m + "vacancyTrend"), r.path(m + "salaryTrend"));
         }
     }
 
@@ -254,20 +273,20 @@ class MarketFiguresTest {
                 && (a.closes() != null ? !a.closes().isBefore(asOf) : !a.posted().isBefore(asOf.minusDays(30)))).count();
     }
 
-    private static void checkLocations(int term, Region parent, List<Map<String, Object>> rows) {
+    private static void checkLocations(int term, Region parent, LocalDate end, List<Map<String, Object>> rows) {
         List<Region> children = data.regions().stream().filter(c -> c.parent() == parent.id()).toList();
         List<Object[]> expected = new ArrayList<>();
         for (Region c : children) {
-            List<Ad> u = universe(c, END, 6);
+            List<Ad> u = universe(c, end, 6);
             List<Ad> mine = featuring(term, u);
             if (mine.isEmpty()) {
                 continue;
             }
-            List<Ad> before = universe(c, END.minusYears(1), 6);
+            List<Ad> before = universe(c, end.minusYears(1), 6);
             Integer rankBefore = rank(term, before);
             Double median = percentile(points(mine), 0.5);
             expected.add(new Object[] {c.slug(), c.name(), rank(term, u), rankBefore == null ? null : rankBefore - rank(term, u),
-                    (long) mine.size(), median, change(median, percentile(points(featuring(term, before)), 0.5)), live(term, c, END)});
+                    (long) mine.size(), median, change(median, percentile(points(featuring(term, before)), 0.5)), live(term, c, end)});
         }
         expected.sort(Comparator.comparingLong((Object[] e) -> (long) e[4]).reversed().thenComparing(e -> (String) e[1]));
         assertEquals(expected.size(), rows.size());
@@ -427,6 +446,53 @@ class MarketFiguresTest {
                 + "\"location\":\"Leeds\",\"employment\":\"PERMANENT\",\"postedOn\":\"2017-12-15\"}";
         given().contentType("application/x-ndjson").body(ad.getBytes(StandardCharsets.UTF_8)).post("/ads").then().statusCode(200);
         assertEquals(before + 1, (int) graphql(q).path("data.skill.market.vacancies"));
+    }
+
+    /**
+     * The term counts a load keeps, through adds and replacements that move ads between regions, months and terms,
+     * equal a recount from the stored ads. In 2015, before the other tests' ranges.
+     */
+    @Test
+    void keptTermCountsEqualARecount() throws SQLException {
+        String[] places = {"Birmingham", "Nottingham", "Leeds", "Glasgow", "Cardiff", "London", "Remote", "Exeter"};
+        String[] skills = {"Java", "C#", "Python", "Kubernetes", "SQL", "Azure", "AWS", "React"};
+        for (int round = 0; round < 2; round++) {
+            StringBuilder ads = new StringBuilder();
+            for (int i = 0; i < 120; i++) {
+                int k = i * 7 + round * 3;
+                ads.append("{\"source\":\"recount\",\"sourceId\":\"").append(i).append("\",\"title\":\"")
+                        .append(k % 3 == 0 ? "Junior Backend Developer" : "Data Engineer").append("\",\"description\":\"")
+                        .append(skills[k % skills.length]).append(" and ").append(skills[(k / 3) % skills.length])
+                        .append("\",\"location\":\"").append(places[k % places.length]).append("\",\"employment\":\"")
+                        .append(k % 5 == 0 ? "CONTRACT" : "PERMANENT").append("\",\"postedOn\":\"")
+                        .append(LocalDate.of(2015, 1, 1).plusDays(k % 360)).append("\"}\n");
+            }
+            given().contentType("application/x-ndjson").body(ads.toString().getBytes(StandardCharsets.UTF_8)).post("/ads")
+                    .then().statusCode(200).body("adsReplaced", org.hamcrest.Matchers.is(round == 0 ? 0 : 120));
+        }
+        String rows = "SELECT region_id, employment, bucket, ads, array_to_string(terms, ','), array_to_string(categories, ',') "
+                + "FROM term_count WHERE bucket < '2016-01-01' ORDER BY 1, 2, 3";
+        List<String> kept = strings(rows);
+        assertTrue(kept.size() > 20, kept.toString());
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("DELETE FROM term_count");
+        }
+        termCounts.rebuildIfMissing();
+        assertEquals(strings(rows), kept);
+    }
+
+    private List<String> strings(String sql) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                StringBuilder row = new StringBuilder();
+                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                    row.append(rs.getString(i)).append('|');
+                }
+                out.add(row.toString());
+            }
+        }
+        return out;
     }
 
     private static Integer intOrNull(Object o) {

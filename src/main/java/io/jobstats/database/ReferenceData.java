@@ -75,8 +75,16 @@ public class ReferenceData {
                 s.execute("SELECT pg_advisory_xact_lock(" + LOCK_KEY + ")");
             }
             Map<String, String> versions = versions(c);
-            List<Term> terms = syncTaxonomy(c, file, !file.version().equals(versions.get("taxonomy")));
-            syncRegions(c, tree, !regionVersion.equals(versions.get("regions")));
+            boolean newTaxonomy = !file.version().equals(versions.get("taxonomy"));
+            boolean newRegions = !regionVersion.equals(versions.get("regions"));
+            List<Term> terms = syncTaxonomy(c, file, newTaxonomy);
+            syncRegions(c, tree, newRegions);
+            if (newTaxonomy || newRegions) {
+                // Counted regions and categories may have moved; TermCounts recounts at start-up.
+                try (Statement s = c.createStatement()) {
+                    s.execute("DELETE FROM term_count");
+                }
+            }
             setVersion(c, "taxonomy", file.version());
             setVersion(c, "regions", regionVersion);
             c.commit();
@@ -246,7 +254,7 @@ public class ReferenceData {
         try (Statement s = c.createStatement()) {
             // Ads carry their region's position for range filtering; move them with their region.
             s.execute("UPDATE ad SET region_pos = r.lft FROM region r WHERE r.id = ad.region_id AND ad.region_pos <> r.lft");
-            s.execute("UPDATE ad_term t SET region_pos = a.region_pos FROM ad a WHERE a.id = t.ad_id AND t.region_pos <> a.region_pos");
+            s.execute("UPDATE ad_fact f SET region_pos = a.region_pos FROM ad a WHERE a.id = f.ad_id AND f.region_pos <> a.region_pos");
         }
     }
 }

@@ -44,6 +44,7 @@ public final class RegionTree {
     private final Map<String, String> postcodeAreas = new HashMap<>();
     private final Map<RegionNode, Boolean> towns;
     private volatile Map<Integer, RegionNode> byId;
+    private volatile Map<Integer, RegionNode> byPosition;
     private final Map<String, RegionNode> bySlug = new HashMap<>();
 
     RegionTree(List<RegionNode> nodes, Map<RegionNode, Set<String>> aliases, Map<RegionNode, Boolean> towns) {
@@ -88,6 +89,16 @@ public final class RegionTree {
             byId = m;
         }
         return byId.get(id);
+    }
+
+    /** By nested-set position (an ad's region_pos is its region's lft). */
+    public RegionNode byPosition(int lft) {
+        if (byPosition == null) {
+            Map<Integer, RegionNode> m = new HashMap<>();
+            nodes.forEach(n -> m.put(n.lft, n));
+            byPosition = m;
+        }
+        return byPosition.get(lft);
     }
 
     /** By slug, exactly. */

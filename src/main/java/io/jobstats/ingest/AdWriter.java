@@ -1,6 +1,10 @@
 package io.jobstats.ingest;
 
 import io.jobstats.database.DataVersion;
+import io.jobstats.database.ReferenceData;
+import io.jobstats.geography.RegionTree;
+import io.jobstats.market.IntArrays;
+import io.jobstats.market.TermCounts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.postgresql.PGConnection;
@@ -21,9 +25,9 @@ import java.util.Map;
 
 /**
  * Stores one batch of ads in one transaction: it looks up which (source, source_id) keys are held, deletes those
- * ads and their term rows, and COPYs the batch straight into ad and ad_term, a replaced ad keeping its id. A batch
- * that commits stays, whatever happens to the batches after it, and sending the same ads again replaces rather
- * than adds.
+ * ads and their facts, COPYs the batch straight into ad and ad_fact (a replaced ad keeping its id), and moves the
+ * term counts by the difference. A batch that commits stays, whatever happens to the batches after it, and sending
+ * the same ads again replaces rather than adds.
  */
 @ApplicationScoped
 public class AdWriter {
@@ -37,6 +41,12 @@ public class AdWriter {
 
     @Inject
     DataVersion dataVersion;
+
+    @Inject
+    TermCounts termCounts;
+
+    @Inject
+    ReferenceData reference;
 
     record Result(long added, long replaced) {
     }
@@ -57,20 +67,37 @@ public class AdWriter {
                     replaced.add(id);
                 }
             }
+            TermCounts.Delta counts = termCounts.delta();
             if (!replaced.isEmpty()) {
-                try (PreparedStatement ps = c.prepareStatement("DELETE FROM ad_term WHERE ad_id = ANY (?)");
-                     PreparedStatement ads = c.prepareStatement("DELETE FROM ad WHERE id = ANY (?)")) {
-                    Array array = c.createArrayOf("int8", replaced.toArray());
-                    ps.setArray(1, array);
-                    ps.executeUpdate();
-                    ads.setArray(1, array);
-                    ads.executeUpdate();
-                }
+                delete(c, replaced, counts);
             }
             assignNewIds(c, ids, batch.size() - replaced.size());
             copy(c, batch, ids);
+            for (PreparedAd p : batch) {
+                counts.add(p.region().region(), p.ad().employment().code(), p.ad().postedOn(), p.termIds(), 1);
+            }
+            termCounts.apply(c, counts);
             c.commit();
             return new Result(batch.size() - replaced.size(), replaced.size());
+        }
+    }
+
+    /** Deletes the ads and their facts, uncounting each fact. */
+    private void delete(Connection c, List<Long> ids, TermCounts.Delta counts) throws SQLException {
+        RegionTree regions = reference.regions();
+        try (PreparedStatement facts = c.prepareStatement("DELETE FROM ad_fact WHERE ad_id = ANY (?) "
+                + "RETURNING employment, posted_on, region_pos, terms::text");
+             PreparedStatement ads = c.prepareStatement("DELETE FROM ad WHERE id = ANY (?)")) {
+            Array array = c.createArrayOf("int8", ids.toArray());
+            facts.setArray(1, array);
+            try (ResultSet rs = facts.executeQuery()) {
+                while (rs.next()) {
+                    counts.add(regions.byPosition(rs.getInt(3)), rs.getShort(1), rs.getDate(2).toLocalDate(),
+                            IntArrays.parse(rs.getString(4)), -1);
+                }
+            }
+            ads.setArray(1, array);
+            ads.executeUpdate();
         }
     }
 
@@ -118,7 +145,7 @@ public class AdWriter {
 
     private static void copy(Connection c, List<PreparedAd> batch, long[] ids) throws SQLException {
         StringBuilder ads = new StringBuilder(batch.size() * 2048);
-        StringBuilder terms = new StringBuilder(batch.size() * 256);
+        StringBuilder facts = new StringBuilder(batch.size() * 160);
         for (int i = 0; i < batch.size(); i++) {
             PreparedAd p = batch.get(i);
             AdLine a = p.ad();
@@ -146,19 +173,18 @@ public class AdWriter {
             ads.append(p.region().hybrid() ? 't' : 'f').append('\t');
             field(ads, p.roleId() == null ? null : p.roleId().toString()).append('\t');
             field(ads, p.salaryPoint() == null ? null : p.salaryPoint().toString()).append('\n');
-            // The ad's filter columns go with each of its term rows (see V1__schema.sql).
-            String shared = '\t' + Short.toString(a.employment().code()) + '\t' + a.postedOn() + '\t'
-                    + (a.closesOn() == null ? "\\N" : a.closesOn().toString()) + '\t' + p.region().region().lft + '\t'
-                    + (p.salaryPoint() == null ? "\\N" : p.salaryPoint().toString()) + '\n';
-            for (int term : p.termIds()) {
-                terms.append(id).append('\t').append(term).append(shared);
-            }
+            facts.append(id).append('\t').append(a.employment().code()).append('\t').append(a.postedOn()).append('\t');
+            field(facts, a.closesOn() == null ? null : a.closesOn().toString()).append('\t');
+            facts.append(p.region().region().lft).append('\t');
+            field(facts, p.roleId() == null ? null : p.roleId().toString()).append('\t');
+            field(facts, p.salaryPoint() == null ? null : p.salaryPoint().toString()).append('\t');
+            IntArrays.format(facts, p.termIds()).append('\n');
         }
         try {
             CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
             copy.copyIn("COPY ad (" + COLUMNS + ") FROM STDIN (FORMAT text)", new StringReader(ads.toString()));
-            copy.copyIn("COPY ad_term (ad_id, term_id, employment, posted_on, closes_on, region_pos, salary_point) "
-                    + "FROM STDIN (FORMAT text)", new StringReader(terms.toString()));
+            copy.copyIn("COPY ad_fact (ad_id, employment, posted_on, closes_on, region_pos, role_id, salary_point, terms) "
+                    + "FROM STDIN (FORMAT text)", new StringReader(facts.toString()));
         } catch (IOException e) {
             throw new SQLException("COPY failed", e);
         }

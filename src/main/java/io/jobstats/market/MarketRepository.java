@@ -26,7 +26,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Every figure's SQL, one query per figure group, each in a cache of its own (a cache key is the arguments
+ * Every figure's SQL over ad_fact (one row per ad, its terms as an array) and term_count (term counts kept by the
+ * load per counted region and half month), one query per figure group, each in a cache of its own (a cache key is the arguments
  * alone) under its arguments and the data version (the last argument of each method), so a committed load makes every earlier entry unreachable on every pod.
  * Salary points are already in the employment type's unit; percentiles are PostgreSQL's percentile_cont.
  */
@@ -37,6 +38,12 @@ public class MarketRepository {
     private static final String PERCENTILES =
             "percentile_cont(array[0.1, 0.25, 0.5, 0.75, 0.9]::float8[]) WITHIN GROUP (ORDER BY %s)";
     private static final String IN_UNIVERSE = inUniverse("");
+    private static final String HAS_TERM = " terms @> ARRAY[?::int] ";
+    /** term_count rows of whole buckets; binds region id, employment, first and last bucket. */
+    private static final String IN_BUCKETS = " c.region_id = ? AND c.employment = ? AND c.bucket BETWEEN ? AND ? ";
+    /** ad_fact rows of the days before the first whole bucket, and after the last; each binds a universe. */
+    private static final String IN_HEAD = inUniverse("a");
+    private static final String IN_TAIL = inUniverse("a");
 
     /** The universe predicate over a table alias; binds employment, period start and end, region lft and rgt. */
     private static String inUniverse(String alias) {
@@ -52,35 +59,50 @@ public class MarketRepository {
 
     @CacheResult(cacheName = "market-latest-posted")
     public LocalDate latestPosted(long version) {
-        return query("SELECT max(posted_on) FROM ad", ps -> { }, rs -> {
+        // One index probe per employment type rather than a scan.
+        return query("SELECT greatest((SELECT max(posted_on) FROM ad_fact WHERE employment = 0), "
+                + "(SELECT max(posted_on) FROM ad_fact WHERE employment = 1))", ps -> { }, rs -> {
             rs.next();
             Date d = rs.getDate(1);
             return d == null ? null : d.toLocalDate();
         });
     }
 
-    /** How many ads of the universe feature each term: vacancies, and the basis of every rank. */
+    /**
+     * How many ads of the universe feature each term: vacancies, and the basis of every rank. The whole half months
+     * of the period come from term_count, the days around them from ad_fact.
+     */
     @CacheResult(cacheName = "market-term-counts")
     public Map<Integer, Long> termCounts(int regionId, Period period, Employment employment, long version) {
         RegionNode r = region(regionId);
-        return query("SELECT term_id, count(*) FROM ad_term WHERE" + IN_UNIVERSE + "GROUP BY term_id",
-                ps -> universe(ps, 1, r, period, employment), countsBy(rs -> rs.getInt(1)));
+        return query("SELECT t::int, sum(n) FROM ("
+                        + "SELECT u.t, u.n FROM term_count c CROSS JOIN LATERAL unnest(c.terms) WITH ORDINALITY AS u(n, t) "
+                        + "WHERE" + IN_BUCKETS + "AND u.n <> 0 "
+                        + "UNION ALL SELECT t, 1 FROM ad_fact a CROSS JOIN LATERAL unnest(a.terms) AS t WHERE" + IN_HEAD
+                        + "UNION ALL SELECT t, 1 FROM ad_fact a CROSS JOIN LATERAL unnest(a.terms) AS t WHERE" + IN_TAIL
+                        + ") x GROUP BY t HAVING sum(n) > 0",
+                ps -> split(ps, 1, r, period, employment), countsBy(rs -> rs.getInt(1)));
     }
 
     /** Ads of the universe featuring at least one term of each category (for a role: a recognised title). */
     @CacheResult(cacheName = "market-category-counts")
     public Map<String, Long> categoryCounts(int regionId, Period period, Employment employment, long version) {
         RegionNode r = region(regionId);
-        return query("SELECT c.name, count(DISTINCT a.ad_id) FROM ad_term a JOIN term t ON t.id = a.term_id "
-                        + "JOIN category c ON c.id = t.category_id WHERE" + inUniverse("a") + "GROUP BY c.name",
-                ps -> universe(ps, 1, r, period, employment), countsBy(rs -> rs.getString(1)));
+        String categoriesOfAd = "CROSS JOIN LATERAL (SELECT DISTINCT t.category_id FROM term t WHERE t.id = ANY (a.terms)) g ";
+        return query("SELECT cat.name, sum(n) FROM ("
+                        + "SELECT u.g, u.n FROM term_count c CROSS JOIN LATERAL unnest(c.categories) WITH ORDINALITY AS u(n, g) "
+                        + "WHERE" + IN_BUCKETS + "AND u.n <> 0 "
+                        + "UNION ALL SELECT g.category_id, 1 FROM ad_fact a " + categoriesOfAd + "WHERE" + IN_HEAD
+                        + "UNION ALL SELECT g.category_id, 1 FROM ad_fact a " + categoriesOfAd + "WHERE" + IN_TAIL
+                        + ") x JOIN category cat ON cat.id = x.g GROUP BY cat.name HAVING sum(n) > 0",
+                ps -> split(ps, 1, r, period, employment), countsBy(rs -> rs.getString(1)));
     }
 
     @CacheResult(cacheName = "market-universe")
     public Universe universe(int regionId, Period period, Employment employment, long version) {
         RegionNode r = region(regionId);
         return query("SELECT count(*), count(role_id), count(salary_point), " + PERCENTILES.formatted("salary_point")
-                        + " FROM ad WHERE" + IN_UNIVERSE,
+                        + " FROM ad_fact WHERE" + IN_UNIVERSE,
                 ps -> universe(ps, 1, r, period, employment), rs -> {
                     rs.next();
                     return new Universe(rs.getLong(1), rs.getLong(2), Percentiles.of(rs.getLong(3), doubles(rs.getArray(4))));
@@ -91,7 +113,7 @@ public class MarketRepository {
     public Percentiles termSalaries(int termId, int regionId, Period period, Employment employment, long version) {
         RegionNode r = region(regionId);
         return query("SELECT count(salary_point), " + PERCENTILES.formatted("salary_point")
-                        + " FROM ad_term WHERE term_id = ? AND" + IN_UNIVERSE,
+                        + " FROM ad_fact WHERE" + HAS_TERM + "AND" + IN_UNIVERSE,
                 ps -> {
                     ps.setInt(1, termId);
                     universe(ps, 2, r, period, employment);
@@ -107,11 +129,14 @@ public class MarketRepository {
      */
     public Map<Integer, Percentiles> termSalariesOf(List<Integer> termIds, int regionId, Period period, Employment employment) {
         RegionNode r = region(regionId);
-        return query("SELECT term_id, count(salary_point), " + PERCENTILES.formatted("salary_point")
-                        + " FROM ad_term WHERE term_id = ANY (?) AND" + IN_UNIVERSE + "GROUP BY term_id",
+        return query("SELECT t, count(salary_point), " + PERCENTILES.formatted("salary_point")
+                        + " FROM ad_fact CROSS JOIN LATERAL unnest(terms) AS t WHERE terms && ?::int[] AND t = ANY (?) AND"
+                        + IN_UNIVERSE + "GROUP BY t",
                 ps -> {
-                    ps.setArray(1, ps.getConnection().createArrayOf("int4", termIds.toArray()));
-                    universe(ps, 2, r, period, employment);
+                    Array terms = ps.getConnection().createArrayOf("int4", termIds.toArray());
+                    ps.setArray(1, terms);
+                    ps.setArray(2, terms);
+                    universe(ps, 3, r, period, employment);
                 }, percentilesBy());
     }
 
@@ -124,8 +149,8 @@ public class MarketRepository {
                                                          long version) {
         RegionNode r = region(regionId);
         return query("SELECT c.id, count(a.salary_point), " + PERCENTILES.formatted("a.salary_point")
-                        + " FROM ad_term a JOIN region c ON c.parent_id = ? AND a.region_pos BETWEEN c.lft AND c.rgt "
-                        + "WHERE a.term_id = ? AND" + inUniverse("a") + "GROUP BY c.id",
+                        + " FROM ad_fact a JOIN region c ON c.parent_id = ? AND a.region_pos BETWEEN c.lft AND c.rgt "
+                        + "WHERE a." + HAS_TERM.strip() + " AND" + inUniverse("a") + "GROUP BY c.id",
                 ps -> {
                     ps.setInt(1, r.id);
                     ps.setInt(2, termId);
@@ -137,8 +162,8 @@ public class MarketRepository {
     @CacheResult(cacheName = "market-live-jobs-by-child")
     public Map<Integer, Long> liveJobsByChild(int termId, int regionId, LocalDate asOf, Employment employment, long version) {
         RegionNode r = region(regionId);
-        return query("SELECT c.id, count(*) FROM ad_term a JOIN region c ON c.id = ? OR (c.parent_id = ?) "
-                        + "WHERE a.region_pos BETWEEN c.lft AND c.rgt AND a.term_id = ? AND a.employment = ? "
+        return query("SELECT c.id, count(*) FROM ad_fact a JOIN region c ON c.id = ? OR (c.parent_id = ?) "
+                        + "WHERE a.region_pos BETWEEN c.lft AND c.rgt AND a." + HAS_TERM.strip() + " AND a.employment = ? "
                         + "AND a.posted_on <= ? AND (a.closes_on >= ? OR (a.closes_on IS NULL AND a.posted_on >= ?)) "
                         + "AND a.region_pos BETWEEN ? AND ? GROUP BY c.id",
                 ps -> {
@@ -158,11 +183,12 @@ public class MarketRepository {
     @CacheResult(cacheName = "market-co-occurrences")
     public List<CoOccurrenceCount> coOccurrences(int termId, int regionId, Period period, Employment employment, long version) {
         RegionNode r = region(regionId);
-        return query("SELECT o.term_id, count(*) FROM ad_term a JOIN ad_term o ON o.ad_id = a.ad_id AND o.term_id <> a.term_id "
-                        + "WHERE a.term_id = ? AND" + inUniverse("a") + "GROUP BY o.term_id",
+        return query("SELECT o, count(*) FROM ad_fact CROSS JOIN LATERAL unnest(terms) AS o "
+                        + "WHERE" + HAS_TERM + "AND o <> ? AND" + IN_UNIVERSE + "GROUP BY o",
                 ps -> {
                     ps.setInt(1, termId);
-                    universe(ps, 2, r, period, employment);
+                    ps.setInt(2, termId);
+                    universe(ps, 3, r, period, employment);
                 }, rs -> {
                     List<CoOccurrenceCount> rows = new ArrayList<>();
                     while (rs.next()) {
@@ -172,34 +198,41 @@ public class MarketRepository {
                 });
     }
 
-    /** Per calendar month from..to: ads featuring the term, and all ads, in the region. */
+    /**
+     * Per calendar month from..to: ads featuring the term, and all ads, in the region; from term_count for a counted
+     * region (a month is two whole buckets), else from ad_fact.
+     */
     @CacheResult(cacheName = "market-vacancy-trend")
     public List<MonthCount> vacancyTrend(int termId, int regionId, LocalDate from, LocalDate to, Employment employment, long version) {
         RegionNode r = region(regionId);
-        return query("SELECT to_char(m, 'YYYY-MM'), "
-                        + "(SELECT count(*) FROM ad_term a WHERE a.term_id = ? AND a.employment = ? AND a.posted_on >= m "
-                        + "  AND a.posted_on < m + interval '1 month' AND a.region_pos BETWEEN ? AND ?), "
-                        + "(SELECT count(*) FROM ad WHERE ad.employment = ? AND ad.posted_on >= m "
-                        + "  AND ad.posted_on < m + interval '1 month' AND ad.region_pos BETWEEN ? AND ?) "
-                        + "FROM generate_series(date_trunc('month', ?::date), date_trunc('month', ?::date), interval '1 month') m "
-                        + "ORDER BY m",
-                ps -> {
-                    ps.setInt(1, termId);
-                    ps.setShort(2, employment.code());
-                    ps.setInt(3, r.lft);
-                    ps.setInt(4, r.rgt);
-                    ps.setShort(5, employment.code());
-                    ps.setInt(6, r.lft);
-                    ps.setInt(7, r.rgt);
-                    ps.setDate(8, Date.valueOf(from));
-                    ps.setDate(9, Date.valueOf(to));
-                }, rs -> {
-                    List<MonthCount> rows = new ArrayList<>();
-                    while (rs.next()) {
-                        rows.add(new MonthCount(rs.getString(1), rs.getLong(2), rs.getLong(3)));
-                    }
-                    return rows;
-                });
+        String months = "FROM generate_series(date_trunc('month', ?::date), date_trunc('month', ?::date), interval '1 month') m ";
+        boolean counted = TermCounts.counted(r);
+        String sql = counted
+                ? "SELECT to_char(m, 'YYYY-MM'), coalesce(sum(c.terms[?]), 0), coalesce(sum(c.ads), 0) " + months
+                        + "LEFT JOIN term_count c ON c.region_id = ? AND c.employment = ? "
+                        + "AND c.bucket >= m AND c.bucket < m + interval '1 month' GROUP BY m ORDER BY m"
+                : "SELECT to_char(m, 'YYYY-MM'), count(a.ad_id) FILTER (WHERE a." + HAS_TERM.strip() + "), count(a.ad_id) "
+                        + months + "LEFT JOIN ad_fact a ON a.employment = ? AND a.region_pos BETWEEN ? AND ? "
+                        + "AND a.posted_on >= m AND a.posted_on < m + interval '1 month' GROUP BY m ORDER BY m";
+        return query(sql, ps -> {
+            ps.setInt(1, termId);
+            ps.setDate(2, Date.valueOf(from));
+            ps.setDate(3, Date.valueOf(to));
+            if (counted) {
+                ps.setInt(4, r.id);
+                ps.setShort(5, employment.code());
+            } else {
+                ps.setShort(4, employment.code());
+                ps.setInt(5, r.lft);
+                ps.setInt(6, r.rgt);
+            }
+        }, rs -> {
+            List<MonthCount> rows = new ArrayList<>();
+            while (rs.next()) {
+                rows.add(new MonthCount(rs.getString(1), rs.getLong(2), rs.getLong(3)));
+            }
+            return rows;
+        });
     }
 
     /** Per calendar month from..to: p10, median and p90 over the salary points of the window of months ending there. */
@@ -207,21 +240,28 @@ public class MarketRepository {
     public List<MonthSalaries> salaryTrend(int termId, int regionId, int window, LocalDate from, LocalDate to,
                                            Employment employment, long version) {
         RegionNode r = region(regionId);
-        return query("SELECT to_char(m, 'YYYY-MM'), s.n, s.p[1], s.p[2], s.p[3] "
+        // The term's points over the whole span are read once, then each month's window is taken from them.
+        return query("WITH p AS MATERIALIZED (SELECT posted_on, salary_point FROM ad_fact WHERE" + HAS_TERM
+                        + "AND employment = ? AND region_pos BETWEEN ? AND ? AND salary_point IS NOT NULL "
+                        + "AND posted_on >= date_trunc('month', ?::date) - make_interval(months => ? - 1) "
+                        + "AND posted_on < date_trunc('month', ?::date) + interval '1 month') "
+                        + "SELECT to_char(m, 'YYYY-MM'), s.n, s.p[1], s.p[2], s.p[3] "
                         + "FROM generate_series(date_trunc('month', ?::date), date_trunc('month', ?::date), interval '1 month') m "
-                        + "CROSS JOIN LATERAL (SELECT count(salary_point) AS n, "
+                        + "CROSS JOIN LATERAL (SELECT count(*) AS n, "
                         + "  percentile_cont(array[0.1, 0.5, 0.9]::float8[]) WITHIN GROUP (ORDER BY salary_point) AS p "
-                        + "  FROM ad_term a WHERE a.term_id = ? AND a.employment = ? "
-                        + "  AND a.posted_on >= m - make_interval(months => ? - 1) AND a.posted_on < m + interval '1 month' "
-                        + "  AND a.region_pos BETWEEN ? AND ?) s ORDER BY m",
+                        + "  FROM p WHERE p.posted_on >= m - make_interval(months => ? - 1) AND p.posted_on < m + interval '1 month') s "
+                        + "ORDER BY m",
                 ps -> {
-                    ps.setDate(1, Date.valueOf(from));
-                    ps.setDate(2, Date.valueOf(to));
-                    ps.setInt(3, termId);
-                    ps.setShort(4, employment.code());
-                    ps.setInt(5, window);
-                    ps.setInt(6, r.lft);
-                    ps.setInt(7, r.rgt);
+                    ps.setInt(1, termId);
+                    ps.setShort(2, employment.code());
+                    ps.setInt(3, r.lft);
+                    ps.setInt(4, r.rgt);
+                    ps.setDate(5, Date.valueOf(from));
+                    ps.setInt(6, window);
+                    ps.setDate(7, Date.valueOf(to));
+                    ps.setDate(8, Date.valueOf(from));
+                    ps.setDate(9, Date.valueOf(to));
+                    ps.setInt(10, window);
                 }, rs -> {
                     List<MonthSalaries> rows = new ArrayList<>();
                     while (rs.next()) {
@@ -237,10 +277,39 @@ public class MarketRepository {
         return reference.regions().byId(id);
     }
 
+    /**
+     * Binds IN_BUCKETS, IN_HEAD and IN_TAIL: the period's whole half months when the region is counted, and the rest
+     * of it (all of it otherwise) as up to two day ranges; an empty range binds a start after its end.
+     */
+    private static void split(PreparedStatement ps, int first, RegionNode r, Period p, Employment e) throws SQLException {
+        LocalDate start = p.start();
+        LocalDate end = p.end();
+        LocalDate firstWhole = TermCounts.bucket(start).equals(start) ? start : TermCounts.bucketEnd(start).plusDays(1);
+        LocalDate lastWholeEnd = TermCounts.bucketEnd(end).equals(end) ? end : TermCounts.bucket(end).minusDays(1);
+        ps.setInt(first, r.id);
+        ps.setShort(first + 1, e.code());
+        if (TermCounts.counted(r) && !firstWhole.isAfter(lastWholeEnd)) {
+            ps.setDate(first + 2, Date.valueOf(firstWhole));
+            ps.setDate(first + 3, Date.valueOf(TermCounts.bucket(lastWholeEnd)));
+            universe(ps, first + 4, r, start, firstWhole.minusDays(1), e);
+            universe(ps, first + 9, r, lastWholeEnd.plusDays(1), end, e);
+        } else {
+            ps.setDate(first + 2, Date.valueOf(end));
+            ps.setDate(first + 3, Date.valueOf(start));
+            universe(ps, first + 4, r, start, end, e);
+            universe(ps, first + 9, r, end, start, e);
+        }
+    }
+
     private static void universe(PreparedStatement ps, int first, RegionNode r, Period p, Employment e) throws SQLException {
+        universe(ps, first, r, p.start(), p.end(), e);
+    }
+
+    private static void universe(PreparedStatement ps, int first, RegionNode r, LocalDate start, LocalDate end, Employment e)
+            throws SQLException {
         ps.setShort(first, e.code());
-        ps.setDate(first + 1, Date.valueOf(p.start()));
-        ps.setDate(first + 2, Date.valueOf(p.end()));
+        ps.setDate(first + 1, Date.valueOf(start));
+        ps.setDate(first + 2, Date.valueOf(end));
         ps.setInt(first + 3, r.lft);
         ps.setInt(first + 4, r.rgt);
     }

@@ -1,0 +1,81 @@
+package io.jobstats.market;
+
+import java.util.Arrays;
+
+/**
+ * PostgreSQL int[] text forms, read and written by hand: the driver's generic arrays box every element, and the
+ * load moves tens of millions of them.
+ */
+public final class IntArrays {
+
+    private IntArrays() {
+    }
+
+    /** "{3,7,12}" to {3, 7, 12}. */
+    public static int[] parse(String text) {
+        int[] out = new int[16];
+        int n = 0;
+        int i = 1;
+        int end = text.length() - 1;
+        while (i < end) {
+            int sign = 1;
+            if (text.charAt(i) == '-') {
+                sign = -1;
+                i++;
+            }
+            int v = 0;
+            char ch;
+            while (i < end && (ch = text.charAt(i)) != ',') {
+                v = v * 10 + (ch - '0');
+                i++;
+            }
+            if (n == out.length) {
+                out = Arrays.copyOf(out, n * 2);
+            }
+            out[n++] = sign * v;
+            i++;
+        }
+        return Arrays.copyOf(out, n);
+    }
+
+    public static StringBuilder format(StringBuilder b, int[] values) {
+        b.append('{');
+        for (int i = 0; i < values.length; i++) {
+            if (i > 0) {
+                b.append(',');
+            }
+            b.append(values[i]);
+        }
+        return b.append('}');
+    }
+
+    /** A counts array: element k of the SQL array (which starts at 1) is index k of the result; index 0 is 0. */
+    public static int[] parseCounts(String text) {
+        int[] values = parse(text);
+        int[] out = new int[values.length + 1];
+        System.arraycopy(values, 0, out, 1, values.length);
+        return out;
+    }
+
+    /** The inverse of {@link #parseCounts}: index 0 is not written. */
+    public static String formatCounts(int[] counts) {
+        return format(new StringBuilder(counts.length * 4), counts.length == 0 ? counts : Arrays.copyOfRange(counts, 1, counts.length))
+                .toString();
+    }
+
+    /** Element-wise sum, as long as the longer of the two; may return (and change) {@code a}. */
+    public static int[] add(int[] a, int[] b) {
+        int[] out = a.length >= b.length ? a : Arrays.copyOf(a, b.length);
+        for (int i = 0; i < b.length; i++) {
+            out[i] += b[i];
+        }
+        return out;
+    }
+
+    /** Adds {@code by} at index i, growing the array when it is too short; may return (and change) {@code a}. */
+    public static int[] increment(int[] a, int i, int by) {
+        int[] out = i < a.length ? a : Arrays.copyOf(a, i + 1);
+        out[i] += by;
+        return out;
+    }
+}
