@@ -3,6 +3,7 @@ package io.jobstats.ingest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jobstats.market.TermCounts;
 import io.jobstats.text.Csv;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -51,6 +52,9 @@ public class AdIngestService {
     AdWriter writer;
 
     @Inject
+    TermCounts termCounts;
+
+    @Inject
     IngestConfig config;
 
     @Inject
@@ -86,6 +90,12 @@ public class AdIngestService {
             } catch (LoadFailed ignored) {
                 // The reading error is the one to report.
             }
+        }
+        try {
+            termCounts.compact(load.counts);
+        } catch (SQLException | RuntimeException e) {
+            // The figures stay right without it (they read the deltas too), only slower until a later recount.
+            LOG.warn("Could not fold the load's term counts together", e);
         }
         LoadReport report = load.report();
         record(report, load.started, format);
@@ -167,7 +177,7 @@ public class AdIngestService {
                 Map<String, String> cells = (Map<String, String>) raw;
                 ad = AdValidator.validate(line, AdValidator.csv(cells));
             }
-            return normaliser.prepare(ad);
+            return normaliser.prepare(ad).rendered();
         } catch (AdValidator.Rejected e) {
             return new LoadReport.Rejection(Math.toIntExact(line), e.getMessage());
         }
@@ -219,6 +229,7 @@ public class AdIngestService {
         final List<Long> lines = new ArrayList<>();
         final List<Object> raws = new ArrayList<>();
         Future<AdWriter.Result> writing;
+        final TermCounts.Load counts = termCounts.begin();
         long writingThroughLine;
         String error;
 
@@ -286,7 +297,7 @@ public class AdIngestService {
         void submit(List<PreparedAd> batch, long throughLine) {
             awaitWrite();
             writingThroughLine = throughLine;
-            writing = writerThread.submit(() -> writer.write(batch));
+            writing = writerThread.submit(() -> writer.write(batch, counts));
         }
 
         void awaitWrite() {

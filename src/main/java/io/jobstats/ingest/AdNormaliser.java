@@ -36,6 +36,6 @@ public class AdNormaliser {
         Salary salary = ad.salary() != null ? ad.salary() : SalaryText.parse(ad.salaryText());
         Double point = salary == null ? null : salary.point(ad.employment());
         return new PreparedAd(ad, salary, reference.regions().resolve(ad.location()), role == null ? null : role.id(),
-                terms.stream().toArray(), point, unknown);
+                terms.stream().toArray(), point, unknown, null, null);
     }
 }

@@ -1,5 +1,6 @@
 package io.jobstats.ingest;
 
+import io.jobstats.database.BinaryCopy;
 import io.jobstats.database.DataVersion;
 import io.jobstats.database.ReferenceData;
 import io.jobstats.geography.RegionTree;
@@ -8,11 +9,12 @@ import io.jobstats.market.TermCounts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyManager;
+import org.postgresql.copy.PGCopyOutputStream;
 
 import javax.sql.DataSource;
 import java.io.IOException;
-import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -25,8 +27,8 @@ import java.util.Map;
 
 /**
  * Stores one batch of ads in one transaction: it looks up which (source, source_id) keys are held, deletes those
- * ads and their facts, COPYs the batch straight into ad and ad_fact (a replaced ad keeping its id), and moves the
- * term counts by the difference. A batch that commits stays, whatever happens to the batches after it, and sending
+ * ads and their facts, COPYs the batch straight into ad and ad_fact (a replaced ad keeping its id), and appends the
+ * difference to the term counts. A batch that commits stays, whatever happens to the batches after it, and sending
  * the same ads again replaces rather than adds.
  */
 @ApplicationScoped
@@ -35,6 +37,8 @@ public class AdWriter {
     private static final String COLUMNS = "id, source, source_id, title, description, location, company, employment, "
             + "posted_on, closes_on, salary_min, salary_max, salary_period, salary_currency, salary_text, region_id, "
             + "region_pos, location_resolved, remote, hybrid, role_id, salary_point";
+
+    private static final int COLUMN_COUNT = COLUMNS.split(",").length;
 
     @Inject
     DataSource dataSource;
@@ -51,7 +55,7 @@ public class AdWriter {
     record Result(long added, long replaced) {
     }
 
-    Result write(List<PreparedAd> batch) throws SQLException {
+    Result write(List<PreparedAd> batch, TermCounts.Load load) throws SQLException {
         if (batch.isEmpty()) {
             return new Result(0, 0);
         }
@@ -76,8 +80,9 @@ public class AdWriter {
             for (PreparedAd p : batch) {
                 counts.add(p.region().region(), p.ad().employment().code(), p.ad().postedOn(), p.termIds(), 1);
             }
-            termCounts.apply(c, counts);
+            termCounts.append(c, load, counts);
             c.commit();
+            load.committed(counts);
             return new Result(batch.size() - replaced.size(), replaced.size());
         }
     }
@@ -144,50 +149,79 @@ public class AdWriter {
     }
 
     private static void copy(Connection c, List<PreparedAd> batch, long[] ids) throws SQLException {
-        StringBuilder ads = new StringBuilder(batch.size() * 2048);
-        StringBuilder facts = new StringBuilder(batch.size() * 160);
-        for (int i = 0; i < batch.size(); i++) {
-            PreparedAd p = batch.get(i);
-            AdLine a = p.ad();
-            Salary s = p.salary();
-            long id = ids[i];
-            ads.append(id).append('\t');
-            field(ads, a.source()).append('\t');
-            field(ads, a.sourceId()).append('\t');
-            field(ads, a.title()).append('\t');
-            field(ads, a.description()).append('\t');
-            field(ads, a.location()).append('\t');
-            field(ads, a.company()).append('\t');
-            ads.append(a.employment().code()).append('\t');
-            ads.append(a.postedOn()).append('\t');
-            field(ads, a.closesOn() == null ? null : a.closesOn().toString()).append('\t');
-            field(ads, s == null || s.min() == null ? null : s.min().toString()).append('\t');
-            field(ads, s == null || s.max() == null ? null : s.max().toString()).append('\t');
-            field(ads, s == null ? null : s.period().name()).append('\t');
-            field(ads, s == null ? null : s.currency()).append('\t');
-            field(ads, a.salaryText()).append('\t');
-            ads.append(p.region().region().id).append('\t');
-            ads.append(p.region().region().lft).append('\t');
-            ads.append(p.region().resolved() ? 't' : 'f').append('\t');
-            ads.append(p.region().remote() ? 't' : 'f').append('\t');
-            ads.append(p.region().hybrid() ? 't' : 'f').append('\t');
-            field(ads, p.roleId() == null ? null : p.roleId().toString()).append('\t');
-            field(ads, p.salaryPoint() == null ? null : p.salaryPoint().toString()).append('\n');
-            facts.append(id).append('\t').append(a.employment().code()).append('\t').append(a.postedOn()).append('\t');
-            field(facts, a.closesOn() == null ? null : a.closesOn().toString()).append('\t');
-            facts.append(p.region().region().lft).append('\t');
-            field(facts, p.roleId() == null ? null : p.roleId().toString()).append('\t');
-            field(facts, p.salaryPoint() == null ? null : p.salaryPoint().toString()).append('\t');
-            IntArrays.format(facts, p.termIds()).append('\n');
-        }
+        List<PreparedAd> rendered = batch.stream().map(p -> p.adRow() == null ? p.rendered() : p).toList();
+        PGConnection pg = c.unwrap(PGConnection.class);
         try {
-            CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
-            copy.copyIn("COPY ad (" + COLUMNS + ") FROM STDIN (FORMAT text)", new StringReader(ads.toString()));
-            copy.copyIn("COPY ad_fact (ad_id, employment, posted_on, closes_on, region_pos, role_id, salary_point, terms) "
-                    + "FROM STDIN (FORMAT text)", new StringReader(facts.toString()));
+            copyAds(pg, rendered, ids);
+            copy(pg, "COPY ad_fact (ad_id, employment, posted_on, closes_on, region_pos, role_id, salary_point, terms) "
+                    + "FROM STDIN (FORMAT text)", rendered, ids, PreparedAd::factRow);
         } catch (IOException e) {
-            throw new SQLException("COPY failed", e);
+            // The stream reports the database's own error as its cause: that is what the load report must say.
+            if (e.getCause() instanceof SQLException cause) {
+                throw cause;
+            }
+            throw new SQLException("COPY failed: " + e.getMessage(), e);
         }
+    }
+
+    /** Binary: the server copies the descriptions rather than parsing them (a third less of its time per ad). */
+    private static void copyAds(PGConnection pg, List<PreparedAd> batch, long[] ids) throws SQLException, IOException {
+        try (PGCopyOutputStream out = new PGCopyOutputStream(pg, "COPY ad (" + COLUMNS + ") FROM STDIN (FORMAT binary)", 1 << 20)) {
+            BinaryCopy.Writer header = new BinaryCopy.Writer(64);
+            byte[] start = header.bytes();
+            out.write(start);
+            java.nio.ByteBuffer lead = java.nio.ByteBuffer.allocate(14);
+            for (int i = 0; i < batch.size(); i++) {
+                lead.clear();
+                lead.putShort((short) COLUMN_COUNT).putInt(8).putLong(ids[i]);
+                out.write(lead.array());
+                out.write(batch.get(i).adRow());
+            }
+            out.write(new byte[] {(byte) 0xFF, (byte) 0xFF});
+        }
+    }
+
+    /** Each row is its id, a tab, and the rest already encoded: the writer thread only moves bytes. */
+    private static void copy(PGConnection pg, String sql, List<PreparedAd> batch, long[] ids,
+                             java.util.function.Function<PreparedAd, byte[]> row) throws SQLException, IOException {
+        try (PGCopyOutputStream out = new PGCopyOutputStream(pg, sql, 1 << 20)) {
+            for (int i = 0; i < batch.size(); i++) {
+                out.write(Long.toString(ids[i]).getBytes(StandardCharsets.US_ASCII));
+                out.write('\t');
+                out.write(row.apply(batch.get(i)));
+            }
+        }
+    }
+
+    /** The ad's row of COPY ad in binary form, without the field count and the id that lead it. */
+    static byte[] adRow(PreparedAd p) {
+        AdLine a = p.ad();
+        Salary s = p.salary();
+        try {
+            return BinaryCopy.Writer.fields(a.description() == null ? 256 : a.description().length() + 256)
+                    .text(a.source()).text(a.sourceId()).text(a.title()).text(a.description()).text(a.location())
+                    .text(a.company()).int2(a.employment().code()).date(a.postedOn()).nullableDate(a.closesOn())
+                    .numeric(s == null ? null : s.min()).numeric(s == null ? null : s.max())
+                    .text(s == null ? null : s.period().name()).text(s == null ? null : s.currency()).text(a.salaryText())
+                    .int4(p.region().region().id).int4(p.region().region().lft).bool(p.region().resolved())
+                    .bool(p.region().remote()).bool(p.region().hybrid()).int4(p.roleId()).float8(p.salaryPoint())
+                    .bytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The ad's row of COPY ad_fact, without the id that leads it. */
+    static byte[] factRow(PreparedAd p) {
+        AdLine a = p.ad();
+        StringBuilder facts = new StringBuilder(160);
+        facts.append(a.employment().code()).append('\t').append(a.postedOn()).append('\t');
+        field(facts, a.closesOn() == null ? null : a.closesOn().toString()).append('\t');
+        facts.append(p.region().region().lft).append('\t');
+        field(facts, p.roleId() == null ? null : p.roleId().toString()).append('\t');
+        field(facts, p.salaryPoint() == null ? null : p.salaryPoint().toString()).append('\t');
+        IntArrays.format(facts, p.termIds()).append('\n');
+        return facts.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /** PostgreSQL COPY text format: \N for null, backslash escapes for the separators. */
@@ -195,7 +229,13 @@ public class AdWriter {
         if (v == null) {
             return b.append("\\N");
         }
-        for (int i = 0; i < v.length(); i++) {
+        int plain = 0;
+        for (char ch; plain < v.length() && (ch = v.charAt(plain)) >= ' ' && ch != '\\'; ) {
+            plain++;
+        }
+        // Most of a description needs no escape: copy the run before the first character that might, at once.
+        b.append(v, 0, plain);
+        for (int i = plain; i < v.length(); i++) {
             char ch = v.charAt(i);
             switch (ch) {
                 case '\\' -> b.append("\\\\");

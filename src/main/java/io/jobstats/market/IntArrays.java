@@ -72,6 +72,15 @@ public final class IntArrays {
         return out;
     }
 
+    /** Adds counts[k] at index ids[k] for each k; may return (and change) {@code a}. */
+    public static int[] addSparse(int[] a, int[] ids, int[] counts) {
+        int[] out = a;
+        for (int k = 0; k < ids.length; k++) {
+            out = increment(out, ids[k], counts[k]);
+        }
+        return out;
+    }
+
     /** Adds {@code by} at index i, growing the array when it is too short; may return (and change) {@code a}. */
     public static int[] increment(int[] a, int i, int by) {
         int[] out = i < a.length ? a : Arrays.copyOf(a, i + 1);

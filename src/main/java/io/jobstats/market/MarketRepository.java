@@ -78,6 +78,8 @@ public class MarketRepository {
         return query("SELECT t::int, sum(n) FROM ("
                         + "SELECT u.t, u.n FROM term_count c CROSS JOIN LATERAL unnest(c.terms) WITH ORDINALITY AS u(n, t) "
                         + "WHERE" + IN_BUCKETS + "AND u.n <> 0 "
+                        + "UNION ALL SELECT u.t, u.n FROM term_count_delta c "
+                        + "CROSS JOIN LATERAL unnest(c.term_ids, c.term_counts) AS u(t, n) WHERE" + IN_BUCKETS
                         + "UNION ALL SELECT t, 1 FROM ad_fact a CROSS JOIN LATERAL unnest(a.terms) AS t WHERE" + IN_HEAD
                         + "UNION ALL SELECT t, 1 FROM ad_fact a CROSS JOIN LATERAL unnest(a.terms) AS t WHERE" + IN_TAIL
                         + ") x GROUP BY t HAVING sum(n) > 0",
@@ -92,6 +94,8 @@ public class MarketRepository {
         return query("SELECT cat.name, sum(n) FROM ("
                         + "SELECT u.g, u.n FROM term_count c CROSS JOIN LATERAL unnest(c.categories) WITH ORDINALITY AS u(n, g) "
                         + "WHERE" + IN_BUCKETS + "AND u.n <> 0 "
+                        + "UNION ALL SELECT u.g, u.n FROM term_count_delta c "
+                        + "CROSS JOIN LATERAL unnest(c.category_ids, c.category_counts) AS u(g, n) WHERE" + IN_BUCKETS
                         + "UNION ALL SELECT g.category_id, 1 FROM ad_fact a " + categoriesOfAd + "WHERE" + IN_HEAD
                         + "UNION ALL SELECT g.category_id, 1 FROM ad_fact a " + categoriesOfAd + "WHERE" + IN_TAIL
                         + ") x JOIN category cat ON cat.id = x.g GROUP BY cat.name HAVING sum(n) > 0",
@@ -162,20 +166,26 @@ public class MarketRepository {
     @CacheResult(cacheName = "market-live-jobs-by-child")
     public Map<Integer, Long> liveJobsByChild(int termId, int regionId, LocalDate asOf, Employment employment, long version) {
         RegionNode r = region(regionId);
-        return query("SELECT c.id, count(*) FROM ad_fact a JOIN region c ON c.id = ? OR (c.parent_id = ?) "
-                        + "WHERE a.region_pos BETWEEN c.lft AND c.rgt AND a." + HAS_TERM.strip() + " AND a.employment = ? "
-                        + "AND a.posted_on <= ? AND (a.closes_on >= ? OR (a.closes_on IS NULL AND a.posted_on >= ?)) "
-                        + "AND a.region_pos BETWEEN ? AND ? GROUP BY c.id",
+        // Two index ranges: ads with a closing date on or after the day (ad_fact_closing), and ads without one posted
+        // in the 30 days up to it (ad_fact_universe); neither reads the region's whole history.
+        String open = "SELECT region_pos FROM ad_fact WHERE employment = ? AND %s AND region_pos BETWEEN ? AND ? AND" + HAS_TERM;
+        return query("SELECT c.id, count(*) FROM ("
+                        + open.formatted("closes_on >= ? AND posted_on <= ?") + " UNION ALL "
+                        + open.formatted("closes_on IS NULL AND posted_on BETWEEN ? AND ?")
+                        + ") a JOIN region c ON (c.id = ? OR c.parent_id = ?) AND a.region_pos BETWEEN c.lft AND c.rgt GROUP BY c.id",
                 ps -> {
-                    ps.setInt(1, r.id);
-                    ps.setInt(2, r.id);
-                    ps.setInt(3, termId);
-                    ps.setShort(4, employment.code());
-                    ps.setDate(5, Date.valueOf(asOf));
-                    ps.setDate(6, Date.valueOf(asOf));
-                    ps.setDate(7, Date.valueOf(asOf.minusDays(30)));
-                    ps.setInt(8, r.lft);
-                    ps.setInt(9, r.rgt);
+                    LocalDate[][] ranges = {{asOf, asOf}, {asOf.minusDays(30), asOf}};
+                    for (int b = 0; b < 2; b++) {
+                        int i = b * 6 + 1;
+                        ps.setShort(i, employment.code());
+                        ps.setDate(i + 1, Date.valueOf(ranges[b][0]));
+                        ps.setDate(i + 2, Date.valueOf(ranges[b][1]));
+                        ps.setInt(i + 3, r.lft);
+                        ps.setInt(i + 4, r.rgt);
+                        ps.setInt(i + 5, termId);
+                    }
+                    ps.setInt(13, r.id);
+                    ps.setInt(14, r.id);
                 }, countsBy(rs -> rs.getInt(1)));
     }
 
@@ -208,20 +218,26 @@ public class MarketRepository {
         String months = "FROM generate_series(date_trunc('month', ?::date), date_trunc('month', ?::date), interval '1 month') m ";
         boolean counted = TermCounts.counted(r);
         String sql = counted
-                ? "SELECT to_char(m, 'YYYY-MM'), coalesce(sum(c.terms[?]), 0), coalesce(sum(c.ads), 0) " + months
-                        + "LEFT JOIN term_count c ON c.region_id = ? AND c.employment = ? "
-                        + "AND c.bucket >= m AND c.bucket < m + interval '1 month' GROUP BY m ORDER BY m"
-                : "SELECT to_char(m, 'YYYY-MM'), count(a.ad_id) FILTER (WHERE a." + HAS_TERM.strip() + "), count(a.ad_id) "
-                        + months + "LEFT JOIN ad_fact a ON a.employment = ? AND a.region_pos BETWEEN ? AND ? "
-                        + "AND a.posted_on >= m AND a.posted_on < m + interval '1 month' GROUP BY m ORDER BY m";
+                ? "SELECT to_char(m, 'YYYY-MM'), coalesce(sum(c.n), 0), coalesce(sum(c.ads), 0) " + months
+                        + "LEFT JOIN (SELECT bucket, terms[?] AS n, ads FROM term_count WHERE region_id = ? AND employment = ? "
+                        + "  UNION ALL SELECT bucket, term_counts[array_position(term_ids, ?)], ads FROM term_count_delta "
+                        + "  WHERE region_id = ? AND employment = ?) c "
+                        + "ON c.bucket >= m AND c.bucket < m + interval '1 month' GROUP BY m ORDER BY m"
+                : "SELECT to_char(m, 'YYYY-MM'), count(*) FILTER (WHERE a.hit), count(a.hit) " + months
+                        + "LEFT JOIN (SELECT posted_on, terms @> ARRAY[?::int] AS hit FROM ad_fact "
+                        + "  WHERE employment = ? AND region_pos BETWEEN ? AND ?) a "
+                        + "ON a.posted_on >= m AND a.posted_on < m + interval '1 month' GROUP BY m ORDER BY m";
         return query(sql, ps -> {
-            ps.setInt(1, termId);
-            ps.setDate(2, Date.valueOf(from));
-            ps.setDate(3, Date.valueOf(to));
+            ps.setDate(1, Date.valueOf(from));
+            ps.setDate(2, Date.valueOf(to));
             if (counted) {
-                ps.setInt(4, r.id);
-                ps.setShort(5, employment.code());
+                for (int i = 3; i <= 6; i += 3) {
+                    ps.setInt(i, termId);
+                    ps.setInt(i + 1, r.id);
+                    ps.setShort(i + 2, employment.code());
+                }
             } else {
+                ps.setInt(3, termId);
                 ps.setShort(4, employment.code());
                 ps.setInt(5, r.lft);
                 ps.setInt(6, r.rgt);
@@ -278,26 +294,28 @@ public class MarketRepository {
     }
 
     /**
-     * Binds IN_BUCKETS, IN_HEAD and IN_TAIL: the period's whole half months when the region is counted, and the rest
-     * of it (all of it otherwise) as up to two day ranges; an empty range binds a start after its end.
+     * Binds IN_BUCKETS twice (term_count, then term_count_delta), IN_HEAD and IN_TAIL: the period's whole half months
+     * when the region is counted, and the rest of it (all of it otherwise) as up to two day ranges; an empty range
+     * binds a start after its end.
      */
     private static void split(PreparedStatement ps, int first, RegionNode r, Period p, Employment e) throws SQLException {
         LocalDate start = p.start();
         LocalDate end = p.end();
         LocalDate firstWhole = TermCounts.bucket(start).equals(start) ? start : TermCounts.bucketEnd(start).plusDays(1);
         LocalDate lastWholeEnd = TermCounts.bucketEnd(end).equals(end) ? end : TermCounts.bucket(end).minusDays(1);
-        ps.setInt(first, r.id);
-        ps.setShort(first + 1, e.code());
-        if (TermCounts.counted(r) && !firstWhole.isAfter(lastWholeEnd)) {
-            ps.setDate(first + 2, Date.valueOf(firstWhole));
-            ps.setDate(first + 3, Date.valueOf(TermCounts.bucket(lastWholeEnd)));
-            universe(ps, first + 4, r, start, firstWhole.minusDays(1), e);
-            universe(ps, first + 9, r, lastWholeEnd.plusDays(1), end, e);
+        boolean buckets = TermCounts.counted(r) && !firstWhole.isAfter(lastWholeEnd);
+        for (int i = first; i < first + 8; i += 4) {
+            ps.setInt(i, r.id);
+            ps.setShort(i + 1, e.code());
+            ps.setDate(i + 2, Date.valueOf(buckets ? firstWhole : end));
+            ps.setDate(i + 3, Date.valueOf(buckets ? TermCounts.bucket(lastWholeEnd) : start));
+        }
+        if (buckets) {
+            universe(ps, first + 8, r, start, firstWhole.minusDays(1), e);
+            universe(ps, first + 13, r, lastWholeEnd.plusDays(1), end, e);
         } else {
-            ps.setDate(first + 2, Date.valueOf(end));
-            ps.setDate(first + 3, Date.valueOf(start));
-            universe(ps, first + 4, r, start, end, e);
-            universe(ps, first + 9, r, end, start, e);
+            universe(ps, first + 8, r, start, end, e);
+            universe(ps, first + 13, r, end, start, e);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.jobstats.market;
 
+import io.jobstats.database.BinaryCopy;
 import io.jobstats.database.DataVersion;
 import io.jobstats.database.ReferenceData;
 import io.jobstats.geography.RegionNode;
@@ -10,9 +11,13 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+
 import javax.sql.DataSource;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.sql.Connection;
-import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -27,9 +32,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Keeps the term_count table (see V2__term_arrays_and_counts.sql) equal to what ad_fact holds: every transaction
- * that adds or removes facts applies the matching {@link Delta} before it commits, so a reader sees the facts and
- * the counts of the same loads.
+ * Keeps term_count plus term_count_delta (see V2 and V3 migrations) equal to what ad_fact holds: every transaction
+ * that adds or removes facts appends the matching {@link Delta} to term_count_delta before it commits, so a reader
+ * sees the facts and the counts of the same batches; when a load ends, its deltas are folded into term_count.
  */
 @ApplicationScoped
 public class TermCounts {
@@ -77,7 +82,9 @@ public class TermCounts {
             c.setAutoCommit(false);
             // The version's row lock makes loads wait for the recount, as they wait for each other.
             dataVersion.bump(c);
-            if (!exists(c, "SELECT 1 FROM ad_fact LIMIT 1") || exists(c, "SELECT 1 FROM term_count LIMIT 1")) {
+            // With deltas held, a load is under way (or was cut short) and the figures are right as they are.
+            if (!exists(c, "SELECT 1 FROM ad_fact LIMIT 1") || exists(c, "SELECT 1 FROM term_count LIMIT 1")
+                    || exists(c, "SELECT 1 FROM term_count_delta LIMIT 1")) {
                 c.rollback();
                 return;
             }
@@ -104,67 +111,154 @@ public class TermCounts {
         return new Delta(categoryOf());
     }
 
-    /** Adds the delta to the stored counts, in the caller's transaction. */
+    /** The count changes of one load: what its committed batches appended, summed. */
+    public static final class Load {
+        private long id;
+        private int batches;
+        private Delta total;
+
+        private Load() {
+        }
+
+        /** The batch whose delta was appended has committed. */
+        public void committed(Delta batch) {
+            batches++;
+            if (total == null) {
+                total = batch;
+            } else {
+                total.addAll(batch);
+            }
+        }
+    }
+
+    public Load begin() {
+        return new Load();
+    }
+
+    /** Appends one batch's changes as rows of term_count_delta, in the caller's transaction (the batch's). */
+    public void append(Connection c, Load load, Delta delta) throws SQLException {
+        if (delta.rows.isEmpty()) {
+            return;
+        }
+        if (load.id == 0) {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT nextval('term_count_load')")) {
+                rs.next();
+                load.id = rs.getLong(1);
+            }
+        }
+        try {
+            BinaryCopy.Writer out = new BinaryCopy.Writer(delta.rows.size() * 1024);
+            for (Map.Entry<Key, Row> e : delta.rows.entrySet()) {
+                Key k = e.getKey();
+                Row r = e.getValue();
+                out.row(10).int8(load.id).int4(load.batches + 1).int4(k.regionId).int2(k.employment).date(k.bucket).int4(r.ads);
+                out.sparse(r.terms).sparse(r.categories);
+            }
+            c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY term_count_delta (load_id, batch, region_id, employment, "
+                    + "bucket, ads, term_ids, term_counts, category_ids, category_counts) FROM STDIN (FORMAT binary)",
+                    new java.io.ByteArrayInputStream(out.finish()));
+        } catch (IOException e) {
+            throw new SQLException("COPY of term count deltas failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Folds the load's deltas into term_count, in a transaction of its own. The load's sum in memory is used when
+     * all its batches' rows are still there; if a recount took some of them meanwhile, the rows that remain are summed.
+     */
+    public void compact(Load load) throws SQLException {
+        if (load.id == 0) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            dataVersion.bump(c);
+            Delta sum = load.total;
+            try (PreparedStatement ps = c.prepareStatement("SELECT count(DISTINCT batch) FROM term_count_delta WHERE load_id = ?")) {
+                ps.setLong(1, load.id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    if (rs.getInt(1) != load.batches) {
+                        sum = heldDeltas(c, load.id);
+                    }
+                }
+            }
+            if (sum != null) {
+                apply(c, sum);
+            }
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM term_count_delta WHERE load_id = ?")) {
+                ps.setLong(1, load.id);
+                ps.executeUpdate();
+            }
+            c.commit();
+        }
+    }
+
+    private Delta heldDeltas(Connection c, long loadId) throws SQLException {
+        Delta sum = delta();
+        try (PreparedStatement ps = c.prepareStatement("SELECT region_id, employment, bucket, ads, term_ids::text, "
+                + "term_counts::text, category_ids::text, category_counts::text FROM term_count_delta WHERE load_id = ?")) {
+            ps.setLong(1, loadId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Row r = sum.row(new Key(rs.getInt(1), rs.getShort(2), rs.getDate(3).toLocalDate()));
+                    r.ads += rs.getInt(4);
+                    r.terms = IntArrays.addSparse(r.terms, IntArrays.parse(rs.getString(5)), IntArrays.parse(rs.getString(6)));
+                    r.categories = IntArrays.addSparse(r.categories, IntArrays.parse(rs.getString(7)), IntArrays.parse(rs.getString(8)));
+                }
+            }
+        }
+        return sum;
+    }
+
+    /**
+     * Adds the delta to the stored counts, in the caller's transaction (which holds the data version's row lock, so no
+     * other writer touches the counts meanwhile). Read, add here, write back, all in COPY's binary form: adding arrays
+     * element by element is cheap in Java and dear in SQL, and the text form of thousands of ~1,100-element arrays
+     * cost more to print and parse than everything else a batch does.
+     */
     public void apply(Connection c, Delta delta) throws SQLException {
         if (delta.rows.isEmpty()) {
             return;
         }
-        int n = delta.rows.size();
-        Integer[] regions = new Integer[n];
-        Short[] types = new Short[n];
-        Date[] buckets = new Date[n];
         List<Key> keys = new ArrayList<>(delta.rows.keySet());
-        for (int i = 0; i < n; i++) {
-            Key k = keys.get(i);
-            regions[i] = k.regionId;
-            types[i] = k.employment;
-            buckets[i] = Date.valueOf(k.bucket);
-        }
-        // Read, add here, write back: adding two arrays element by element is cheap in Java and dear in SQL.
-        try (PreparedStatement ps = c.prepareStatement("SELECT c.region_id, c.employment, c.bucket, c.ads, c.terms::text, "
-                + "c.categories::text FROM term_count c JOIN unnest(?::int[], ?::smallint[], ?::date[]) AS k(r, e, b) "
-                + "ON c.region_id = k.r AND c.employment = k.e AND c.bucket = k.b FOR UPDATE OF c")) {
-            ps.setArray(1, c.createArrayOf("int4", regions));
-            ps.setArray(2, c.createArrayOf("int2", types));
-            ps.setArray(3, c.createArrayOf("date", buckets));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    Row r = delta.rows.get(new Key(rs.getInt(1), rs.getShort(2), rs.getDate(3).toLocalDate()));
-                    r.ads += rs.getInt(4);
-                    r.terms = IntArrays.add(r.terms, IntArrays.parseCounts(rs.getString(5)));
-                    r.categories = IntArrays.add(r.categories, IntArrays.parseCounts(rs.getString(6)));
-                }
+        CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
+        try (Statement s = c.createStatement()) {
+            s.execute("CREATE TEMP TABLE IF NOT EXISTS term_count_in (LIKE term_count INCLUDING STORAGE) ON COMMIT DELETE ROWS");
+            s.execute("TRUNCATE term_count_in");
+            copyIn(copy, keys, k -> null);
+            ByteArrayOutputStream held = new ByteArrayOutputStream();
+            copy.copyOut("COPY (SELECT c.region_id, c.employment, c.bucket, c.ads, c.terms, c.categories FROM term_count c "
+                    + "JOIN term_count_in k USING (region_id, employment, bucket)) TO STDOUT (FORMAT binary)", held);
+            BinaryCopy.Reader in = new BinaryCopy.Reader(held.toByteArray());
+            while (in.nextRow()) {
+                Row r = delta.rows.get(new Key(in.int4(), in.int2(), in.date()));
+                r.ads += in.int4();
+                r.terms = IntArrays.add(r.terms, in.int4Array());
+                r.categories = IntArrays.add(r.categories, in.int4Array());
             }
+            s.execute("TRUNCATE term_count_in");
+            copyIn(copy, keys, delta.rows::get);
+            s.execute("INSERT INTO term_count SELECT * FROM term_count_in ON CONFLICT (region_id, employment, bucket) DO UPDATE "
+                    + "SET ads = excluded.ads, terms = excluded.terms, categories = excluded.categories");
+            // Replacements can move every ad out of a bucket; an empty row would only be read as zeros.
+            s.execute("DELETE FROM term_count c USING term_count_in k WHERE c.region_id = k.region_id "
+                    + "AND c.employment = k.employment AND c.bucket = k.bucket AND c.ads = 0");
+        } catch (IOException e) {
+            throw new SQLException("COPY of term counts failed", e);
         }
-        Integer[] ads = new Integer[n];
-        String[] terms = new String[n];
-        String[] categories = new String[n];
-        for (int i = 0; i < n; i++) {
-            Row r = delta.rows.get(keys.get(i));
-            ads[i] = r.ads;
-            terms[i] = IntArrays.formatCounts(r.terms);
-            categories[i] = IntArrays.formatCounts(r.categories);
+    }
+
+    /** The keys into term_count_in, each with its row's figures, or with zeros and empty arrays where there is none. */
+    private static void copyIn(CopyManager copy, List<Key> keys, java.util.function.Function<Key, Row> rows)
+            throws SQLException, IOException {
+        BinaryCopy.Writer out = new BinaryCopy.Writer(keys.size() * 64);
+        for (Key k : keys) {
+            Row r = rows.apply(k);
+            out.row(6).int4(k.regionId).int2(k.employment).date(k.bucket).int4(r == null ? 0 : r.ads)
+                    .int4Array(r == null ? new int[1] : r.terms).int4Array(r == null ? new int[1] : r.categories);
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO term_count (region_id, employment, bucket, ads, terms, categories) "
-                + "SELECT r, e, b, a, t::int[], g::int[] FROM unnest(?::int[], ?::smallint[], ?::date[], ?::int[], ?::text[], ?::text[]) "
-                + "AS x(r, e, b, a, t, g) ON CONFLICT (region_id, employment, bucket) DO UPDATE "
-                + "SET ads = excluded.ads, terms = excluded.terms, categories = excluded.categories")) {
-            ps.setArray(1, c.createArrayOf("int4", regions));
-            ps.setArray(2, c.createArrayOf("int2", types));
-            ps.setArray(3, c.createArrayOf("date", buckets));
-            ps.setArray(4, c.createArrayOf("int4", ads));
-            ps.setArray(5, c.createArrayOf("text", terms));
-            ps.setArray(6, c.createArrayOf("text", categories));
-            ps.executeUpdate();
-        }
-        // Replacements can move every ad out of a bucket; an empty row would only be read as zeros.
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM term_count c USING unnest(?::int[], ?::smallint[], ?::date[]) "
-                + "AS k(r, e, b) WHERE c.region_id = k.r AND c.employment = k.e AND c.bucket = k.b AND c.ads = 0")) {
-            ps.setArray(1, c.createArrayOf("int4", regions));
-            ps.setArray(2, c.createArrayOf("int2", types));
-            ps.setArray(3, c.createArrayOf("date", buckets));
-            ps.executeUpdate();
-        }
+        copy.copyIn("COPY term_count_in FROM STDIN (FORMAT binary)", new java.io.ByteArrayInputStream(out.finish()));
     }
 
     /** The category id of each term id (0 where there is no term), as the database numbers them. */
@@ -232,7 +326,7 @@ public class TermCounts {
                 if (!counted(r)) {
                     continue;
                 }
-                Row row = rows.computeIfAbsent(new Key(r.id, employment, bucket), k -> new Row(categoryOf.length, categories));
+                Row row = row(new Key(r.id, employment, bucket));
                 row.ads += sign;
                 for (int t : terms) {
                     row.terms = IntArrays.increment(row.terms, t, sign);
@@ -240,6 +334,20 @@ public class TermCounts {
                 for (int i = 0; i < distinctCategories; i++) {
                     row.categories = IntArrays.increment(row.categories, seen[i], sign);
                 }
+            }
+        }
+
+        private Row row(Key key) {
+            return rows.computeIfAbsent(key, k -> new Row(categoryOf.length, categories));
+        }
+
+        /** Adds another delta's counts to this one's. */
+        void addAll(Delta other) {
+            for (Map.Entry<Key, Row> e : other.rows.entrySet()) {
+                Row mine = row(e.getKey());
+                mine.ads += e.getValue().ads;
+                mine.terms = IntArrays.add(mine.terms, e.getValue().terms);
+                mine.categories = IntArrays.add(mine.categories, e.getValue().categories);
             }
         }
 

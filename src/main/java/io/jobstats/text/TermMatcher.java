@@ -80,6 +80,8 @@ public final class TermMatcher {
      */
     private static final class Automaton {
         private final char[] classOf = new char[Character.MAX_VALUE + 1];
+        /** classOf of each char's lower case: folding by table, as Character.toLowerCase per char was the load's top cost. */
+        private final char[] foldedClassOf = new char[Character.MAX_VALUE + 1];
         private final int alphabet;
         private final int[] delta;
         /** Patterns ending at each state, following the output links. */
@@ -100,6 +102,9 @@ public final class TermMatcher {
                 }
             }
             alphabet = classes;
+            for (int c = 0; c <= Character.MAX_VALUE; c++) {
+                foldedClassOf[c] = classOf[Character.toLowerCase((char) c)];
+            }
             List<int[]> trie = new ArrayList<>();
             List<List<Integer>> out = new ArrayList<>();
             trie.add(new int[alphabet]);
@@ -158,9 +163,9 @@ public final class TermMatcher {
             }
             int state = 0;
             int len = text.length();
+            char[] classes = fold ? foldedClassOf : classOf;
             for (int i = 0; i < len; i++) {
-                char c = fold ? Character.toLowerCase(text.charAt(i)) : text.charAt(i);
-                state = delta[state * alphabet + classOf[c]];
+                state = delta[state * alphabet + classes[text.charAt(i)]];
                 int[] found = outputs[state];
                 for (int p : found) {
                     int start = i + 1 - patternLength[p];
