@@ -167,9 +167,7 @@ public class AdWriter {
     /** Binary: the server copies the descriptions rather than parsing them (a third less of its time per ad). */
     private static void copyAds(PGConnection pg, List<PreparedAd> batch, long[] ids) throws SQLException, IOException {
         try (PGCopyOutputStream out = new PGCopyOutputStream(pg, "COPY ad (" + COLUMNS + ") FROM STDIN (FORMAT binary)", 1 << 20)) {
-            BinaryCopy.Writer header = new BinaryCopy.Writer(64);
-            byte[] start = header.bytes();
-            out.write(start);
+            out.write(new BinaryCopy.Writer(64).bytes());
             java.nio.ByteBuffer lead = java.nio.ByteBuffer.allocate(14);
             for (int i = 0; i < batch.size(); i++) {
                 lead.clear();
@@ -177,7 +175,7 @@ public class AdWriter {
                 out.write(lead.array());
                 out.write(batch.get(i).adRow());
             }
-            out.write(new byte[] {(byte) 0xFF, (byte) 0xFF});
+            out.write(new byte[] {(byte) 0xFF, (byte) 0xFF}); // the file trailer: a field count of -1
         }
     }
 

@@ -10,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
-
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
@@ -122,6 +121,9 @@ public class TermCounts {
 
         /** The batch whose delta was appended has committed. */
         public void committed(Delta batch) {
+            if (batch.rows.isEmpty()) {
+                return;
+            }
             batches++;
             if (total == null) {
                 total = batch;
