@@ -27,8 +27,10 @@ public final class TermMatcher {
 
     /** Calls {@code sink} with the id of each pattern found, once per occurrence. */
     public void find(CharSequence text, IdSink sink) {
-        sensitive.run(text, false, sink);
-        insensitive.run(text, true, sink);
+        // One copy into an array: the scan then reads plain chars, not a CharSequence call per character.
+        char[] chars = text.toString().toCharArray();
+        sensitive.run(chars, false, sink);
+        insensitive.run(chars, true, sink);
     }
 
     @FunctionalInterface
@@ -83,7 +85,11 @@ public final class TermMatcher {
         /** classOf of each char's lower case: folding by table, as Character.toLowerCase per char was the load's top cost. */
         private final char[] foldedClassOf = new char[Character.MAX_VALUE + 1];
         private final int alphabet;
-        private final int[] delta;
+        /**
+         * The DFA as jumps: entry (row of a state + character class) holds the next state's row (state x alphabet),
+         * or -row - 1 when some pattern ends in that state, so the scan tests a sign instead of reading outputs.
+         */
+        private final int[] jump;
         /** Patterns ending at each state, following the output links. */
         private final int[][] outputs;
         private final int[] patternLength;
@@ -126,7 +132,7 @@ public final class TermMatcher {
                 out.get(state).add(p);
             }
             int states = trie.size();
-            delta = new int[states * alphabet];
+            int[] delta = new int[states * alphabet];
             int[] fail = new int[states];
             ArrayDeque<Integer> queue = new ArrayDeque<>();
             for (int c = 1; c < alphabet; c++) {
@@ -155,27 +161,36 @@ public final class TermMatcher {
             for (int s = 0; s < states; s++) {
                 outputs[s] = out.get(s).stream().mapToInt(Integer::intValue).toArray();
             }
+            jump = new int[delta.length];
+            for (int i = 0; i < delta.length; i++) {
+                int next = delta[i];
+                jump[i] = outputs[next].length == 0 ? next * alphabet : -(next * alphabet) - 1;
+            }
         }
 
-        void run(CharSequence text, boolean fold, IdSink sink) {
+        void run(char[] text, boolean fold, IdSink sink) {
             if (patternLength.length == 0) {
                 return;
             }
-            int state = 0;
-            int len = text.length();
+            int row = 0;
+            int len = text.length;
             char[] classes = fold ? foldedClassOf : classOf;
             for (int i = 0; i < len; i++) {
-                state = delta[state * alphabet + classes[text.charAt(i)]];
-                int[] found = outputs[state];
-                for (int p : found) {
+                int next = jump[row + classes[text[i]]];
+                if (next >= 0) {
+                    row = next;
+                    continue;
+                }
+                row = -next - 1;
+                for (int p : outputs[row / alphabet]) {
                     int start = i + 1 - patternLength[p];
-                    if (start > 0 && (wordChar(text.charAt(start - 1))
-                            || (text.charAt(start - 1) == '.' && start > 1 && wordChar(text.charAt(start - 2))))) {
+                    if (start > 0 && (wordChar(text[start - 1])
+                            || (text[start - 1] == '.' && start > 1 && wordChar(text[start - 2])))) {
                         // Inside a word, or a suffix such as the "js" of "Node.js".
                         continue;
                     }
                     if (i + 1 < len) {
-                        char after = text.charAt(i + 1);
+                        char after = text[i + 1];
                         if (wordChar(after) || after == '#' || after == '+') {
                             continue;
                         }
