@@ -73,6 +73,32 @@ public class TermCounts {
     void onStart(@Observes @Priority(1500) StartupEvent event) throws SQLException {
         reference.regions();
         rebuildIfMissing();
+        foldLeftovers();
+    }
+
+    /**
+     * Folds every delta row into term_count by reading the rows themselves: what loads that never ended (a crash,
+     * a lost database) left. Safe beside a load under way on another pod: that load folds only the rows of its own
+     * that remain when it ends (see {@link #compact}).
+     */
+    public void foldLeftovers() throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            dataVersion.bump(c);
+            if (!exists(c, "SELECT 1 FROM term_count_delta LIMIT 1")) {
+                c.rollback();
+                return;
+            }
+            long started = System.nanoTime();
+            apply(c, heldDeltas(c, null));
+            int rows;
+            try (Statement s = c.createStatement()) {
+                rows = s.executeUpdate("DELETE FROM term_count_delta");
+            }
+            c.commit();
+            LOG.infof("Folded %d term count delta rows left by unfinished loads in %d ms", rows,
+                    (System.nanoTime() - started) / 1_000_000);
+        }
     }
 
     /** Recounts from ad_fact when there are facts but no counts: after the V2 migration or a reference data change. */
@@ -196,11 +222,14 @@ public class TermCounts {
         }
     }
 
-    private Delta heldDeltas(Connection c, long loadId) throws SQLException {
+    /** The sum of the delta rows of a load, or of all of them (loadId null). */
+    private Delta heldDeltas(Connection c, Long loadId) throws SQLException {
         Delta sum = delta();
         try (PreparedStatement ps = c.prepareStatement("SELECT region_id, employment, bucket, ads, term_ids::text, "
-                + "term_counts::text, category_ids::text, category_counts::text FROM term_count_delta WHERE load_id = ?")) {
-            ps.setLong(1, loadId);
+                + "term_counts::text, category_ids::text, category_counts::text FROM term_count_delta "
+                + "WHERE load_id = ? OR ? IS NULL")) {
+            ps.setObject(1, loadId, java.sql.Types.BIGINT);
+            ps.setObject(2, loadId, java.sql.Types.BIGINT);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     Row r = sum.row(new Key(rs.getInt(1), rs.getShort(2), rs.getDate(3).toLocalDate()));
