@@ -94,7 +94,7 @@ public class AdIngestService {
         try {
             termCounts.compact(load.counts);
         } catch (SQLException | RuntimeException e) {
-            // The figures stay right without it (they read the deltas too), only slower until a later recount.
+            // The figures stay right without it (they read the deltas too), only slower until the next start folds them.
             LOG.warn("Could not fold the load's term counts together", e);
         }
         LoadReport report = load.report();
