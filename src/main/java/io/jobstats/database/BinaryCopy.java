@@ -1,9 +1,6 @@
 package io.jobstats.database;
 
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.ByteBuffer;
@@ -23,31 +20,24 @@ public final class BinaryCopy {
     }
 
     public static final class Writer {
-        private final ByteArrayOutputStream bytes;
-        private final DataOutputStream out;
+        private final Out out;
 
         public Writer(int sizeHint) {
             this(sizeHint, true);
         }
 
         private Writer(int sizeHint, boolean header) {
-            bytes = new ByteArrayOutputStream(sizeHint);
-            out = new DataOutputStream(bytes);
+            out = new Out(sizeHint);
             if (header) {
-                try {
-                    out.write(SIGNATURE);
-                    out.writeInt(0);
-                    out.writeInt(0);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
+                out.write(SIGNATURE);
+                out.writeInt(0);
+                out.writeInt(0);
             }
         }
 
         /** What a {@link #fields} writer holds. */
         public byte[] bytes() throws IOException {
-            out.flush();
-            return bytes.toByteArray();
+            return out.toByteArray();
         }
 
         public Writer row(int fields) throws IOException {
@@ -216,8 +206,64 @@ public final class BinaryCopy {
 
         public byte[] finish() throws IOException {
             out.writeShort(-1);
-            out.flush();
-            return bytes.toByteArray();
+            return out.toByteArray();
+        }
+    }
+
+    /**
+     * A growing big-endian byte buffer: DataOutputStream over ByteArrayOutputStream makes four synchronized calls
+     * per int, and a batch writes millions of them.
+     */
+    private static final class Out {
+        private byte[] buf;
+        private int pos;
+
+        Out(int size) {
+            buf = new byte[Math.max(size, 64)];
+        }
+
+        private void ensure(int n) {
+            if (pos + n > buf.length) {
+                buf = java.util.Arrays.copyOf(buf, Math.max(buf.length * 2, pos + n));
+            }
+        }
+
+        void write(byte[] b) {
+            ensure(b.length);
+            System.arraycopy(b, 0, buf, pos, b.length);
+            pos += b.length;
+        }
+
+        void writeByte(int v) {
+            ensure(1);
+            buf[pos++] = (byte) v;
+        }
+
+        void writeShort(int v) {
+            ensure(2);
+            buf[pos++] = (byte) (v >>> 8);
+            buf[pos++] = (byte) v;
+        }
+
+        void writeInt(int v) {
+            ensure(4);
+            buf[pos++] = (byte) (v >>> 24);
+            buf[pos++] = (byte) (v >>> 16);
+            buf[pos++] = (byte) (v >>> 8);
+            buf[pos++] = (byte) v;
+        }
+
+        void writeLong(long v) {
+            writeInt((int) (v >>> 32));
+            writeInt((int) v);
+        }
+
+        void writeDouble(double v) {
+            writeLong(Double.doubleToLongBits(v));
+        }
+
+        byte[] toByteArray() {
+            return java.util.Arrays.copyOf(buf, pos);
         }
     }
 
