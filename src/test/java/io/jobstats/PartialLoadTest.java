@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -44,6 +45,8 @@ class PartialLoadTest {
                     .body("error", containsString("disk on fire"))
                     .body("error", containsString("every line up to 100 is stored"));
             assertEquals(100, count());
+            // The term counts hold the committed batch and nothing of the failed one, folded when the load ended.
+            assertEquals(List.of(100L, 0L), kept());
         } finally {
             execute("DROP TRIGGER boom ON ad");
             execute("DROP FUNCTION boom()");
@@ -52,6 +55,19 @@ class PartialLoadTest {
                 .statusCode(200).body("completed", equalTo(true))
                 .body("adsAdded", equalTo(150)).body("adsReplaced", equalTo(100));
         assertEquals(250, count());
+        assertEquals(List.of(250L, 0L), kept());
+    }
+
+    /** UK's kept ad count for the test's half month, and how many of its delta rows are left unfolded. */
+    private List<Long> kept() throws SQLException {
+        String uk = "region_id = (SELECT id FROM region WHERE parent_id IS NULL) AND bucket = '2016-05-01'";
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT (SELECT coalesce(sum(ads), 0) FROM term_count WHERE " + uk + ") "
+                     + "+ (SELECT coalesce(sum(ads), 0) FROM term_count_delta WHERE " + uk + "), "
+                     + "(SELECT count(*) FROM term_count_delta WHERE " + uk + ")")) {
+            rs.next();
+            return List.of(rs.getLong(1), rs.getLong(2));
+        }
     }
 
     private long count() throws SQLException {
