@@ -3,6 +3,7 @@ package io.jobstats.market;
 import io.jobstats.database.Employment;
 import io.jobstats.database.ReferenceData;
 import io.jobstats.geography.RegionNode;
+import io.jobstats.taxonomy.Term;
 import io.jobstats.market.MarketRecords.CoOccurrenceCount;
 import io.jobstats.market.MarketRecords.MonthCount;
 import io.jobstats.market.MarketRecords.MonthSalaries;
@@ -38,7 +39,6 @@ public class MarketRepository {
     private static final String PERCENTILES =
             "percentile_cont(array[0.1, 0.25, 0.5, 0.75, 0.9]::float8[]) WITHIN GROUP (ORDER BY %s)";
     private static final String IN_UNIVERSE = inUniverse("");
-    private static final String HAS_TERM = " terms @> ARRAY[?::int] ";
     /** term_count rows of whole buckets; binds region id, employment, first and last bucket. */
     private static final String IN_BUCKETS = " c.region_id = ? AND c.employment = ? AND c.bucket BETWEEN ? AND ? ";
     /** ad_fact rows of the days before the first whole bucket, and after the last; each binds a universe. */
@@ -117,7 +117,7 @@ public class MarketRepository {
     public Percentiles termSalaries(int termId, int regionId, Period period, Employment employment, long version) {
         RegionNode r = region(regionId);
         return query("SELECT count(salary_point), " + PERCENTILES.formatted("salary_point")
-                        + " FROM ad_fact WHERE" + HAS_TERM + "AND" + IN_UNIVERSE,
+                        + " FROM ad_fact WHERE" + hasTerm(termId) + "AND" + IN_UNIVERSE,
                 ps -> {
                     ps.setInt(1, termId);
                     universe(ps, 2, r, period, employment);
@@ -154,7 +154,7 @@ public class MarketRepository {
         RegionNode r = region(regionId);
         return query("SELECT c.id, count(a.salary_point), " + PERCENTILES.formatted("a.salary_point")
                         + " FROM ad_fact a JOIN region c ON c.parent_id = ? AND a.region_pos BETWEEN c.lft AND c.rgt "
-                        + "WHERE a." + HAS_TERM.strip() + " AND" + inUniverse("a") + "GROUP BY c.id",
+                        + "WHERE a." + hasTerm(termId).strip() + " AND" + inUniverse("a") + "GROUP BY c.id",
                 ps -> {
                     ps.setInt(1, r.id);
                     ps.setInt(2, termId);
@@ -168,7 +168,7 @@ public class MarketRepository {
         RegionNode r = region(regionId);
         // Two index ranges: ads with a closing date on or after the day (ad_fact_closing), and ads without one posted
         // in the 30 days up to it (ad_fact_universe); neither reads the region's whole history.
-        String open = "SELECT region_pos FROM ad_fact WHERE employment = ? AND %s AND region_pos BETWEEN ? AND ? AND" + HAS_TERM;
+        String open = "SELECT region_pos FROM ad_fact WHERE employment = ? AND %s AND region_pos BETWEEN ? AND ? AND" + hasTerm(termId);
         return query("SELECT c.id, count(*) FROM ("
                         + open.formatted("closes_on >= ? AND posted_on <= ?") + " UNION ALL "
                         + open.formatted("closes_on IS NULL AND posted_on BETWEEN ? AND ?")
@@ -194,7 +194,7 @@ public class MarketRepository {
     public List<CoOccurrenceCount> coOccurrences(int termId, int regionId, Period period, Employment employment, long version) {
         RegionNode r = region(regionId);
         return query("SELECT o, count(*) FROM ad_fact CROSS JOIN LATERAL unnest(terms) AS o "
-                        + "WHERE" + HAS_TERM + "AND o <> ? AND" + IN_UNIVERSE + "GROUP BY o",
+                        + "WHERE" + hasTerm(termId) + "AND o <> ? AND" + IN_UNIVERSE + "GROUP BY o",
                 ps -> {
                     ps.setInt(1, termId);
                     ps.setInt(2, termId);
@@ -257,7 +257,7 @@ public class MarketRepository {
                                            Employment employment, long version) {
         RegionNode r = region(regionId);
         // The term's points over the whole span are read once, then each month's window is taken from them.
-        return query("WITH p AS MATERIALIZED (SELECT posted_on, salary_point FROM ad_fact WHERE" + HAS_TERM
+        return query("WITH p AS MATERIALIZED (SELECT posted_on, salary_point FROM ad_fact WHERE" + hasTerm(termId)
                         + "AND employment = ? AND region_pos BETWEEN ? AND ? AND salary_point IS NOT NULL "
                         + "AND posted_on >= date_trunc('month', ?::date) - make_interval(months => ? - 1) "
                         + "AND posted_on < date_trunc('month', ?::date) + interval '1 month') "
@@ -287,6 +287,16 @@ public class MarketRepository {
                     }
                     return rows;
                 });
+    }
+
+    /**
+     * The ad features the term: a role through the ad's one role column (ad_fact_role is its index), so a role's
+     * figures read its own ads rather than every ad of the universe; any other term through the terms array. Binds
+     * the term id.
+     */
+    private String hasTerm(int termId) {
+        Term t = reference.taxonomy().byId(termId);
+        return t != null && t.isRole() ? " role_id = ? " : " terms @> ARRAY[?::int] ";
     }
 
     private RegionNode region(int id) {
