@@ -166,8 +166,9 @@ public class MarketRepository {
     @CacheResult(cacheName = "market-live-jobs-by-child")
     public Map<Integer, Long> liveJobsByChild(int termId, int regionId, LocalDate asOf, Employment employment, long version) {
         RegionNode r = region(regionId);
-        // Two index ranges: ads with a closing date on or after the day (ad_fact_closing), and ads without one posted
-        // in the 30 days up to it (ad_fact_universe); neither reads the region's whole history.
+        // Two parts: ads with a closing date on or after the day, and ads without one posted in the 30 days up to it
+        // (a range of ad_fact_universe). A role's come through ad_fact_role; another term's first part reads the
+        // region's history up to the day (V5 traded its closing-date index for the role index).
         String open = "SELECT region_pos FROM ad_fact WHERE employment = ? AND %s AND region_pos BETWEEN ? AND ? AND" + hasTerm(termId);
         return query("SELECT c.id, count(*) FROM ("
                         + open.formatted("closes_on >= ? AND posted_on <= ?") + " UNION ALL "
