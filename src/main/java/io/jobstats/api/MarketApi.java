@@ -1,11 +1,14 @@
 package io.jobstats.api;
 
+import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.DataFetchingFieldSelectionSet;
 import io.jobstats.database.Employment;
 import io.jobstats.database.ReferenceData;
 import io.jobstats.geography.RegionNode;
 import io.jobstats.market.MarketService;
 import io.jobstats.taxonomy.Term;
 import io.jobstats.text.Names;
+import io.smallrye.graphql.api.Context;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
@@ -35,6 +38,10 @@ public class MarketApi {
 
     @Inject
     ReferenceData reference;
+
+    /** The request's GraphQL context: which fields the client selected, so prefetching starts only what they need. */
+    @Inject
+    Context context;
 
     @Query
     @Description("A role or skill by name, slug or alias (any case).")
@@ -105,7 +112,19 @@ public class MarketApi {
     @Description("All ads of one employment type in a region and period: the market table.")
     public MarketSummary market(@NonNull String region, Types.PeriodInput period,
                                 @DefaultValue("PERMANENT") Employment employment) {
-        return new MarketSummary(support.scope(region, period, employment), market, support);
+        MarketService.Scope scope = support.scope(region, period, employment);
+        DataFetchingFieldSelectionSet selected = selection();
+        if (!selected.getImmediateFields().isEmpty()) {
+            int years = selected.getFields("previous").stream()
+                    .mapToInt(f -> f.getArguments().get("years") instanceof Number n ? n.intValue() : 1).max().orElse(0);
+            market.prefetchUniverses(scope, Math.max(years, selected.containsAnyOf("medianChange", "nationMedianChange") ? 1 : 0),
+                    selected.containsAnyOf("nationMedian", "nationMedianChange", "previous/nationMedian", "previous/nationMedianChange"));
+        }
+        return new MarketSummary(scope, market, support);
+    }
+
+    private DataFetchingFieldSelectionSet selection() {
+        return context.unwrap(DataFetchingEnvironment.class).getSelectionSet();
     }
 
     /** Batched: a list of terms (a page of terms, a co-occurrence table) resolves its markets together. */
@@ -113,6 +132,11 @@ public class MarketApi {
     public List<TermMarket> market(@Source List<Types.TermType> terms, @NonNull String region, Types.PeriodInput period,
                                    @DefaultValue("PERMANENT") Employment employment) {
         MarketService.Scope scope = support.scope(region, period, employment);
+        DataFetchingFieldSelectionSet selected = selection();
+        if (selected.containsAnyOf("rank", "rankChange", "vacancies", "shareOfAllVacancies", "locations",
+                "coOccurringSkills", "coOccurringByCategory")) {
+            market.prefetchCounts(scope, selected.contains("locations"));
+        }
         market.prefetchSalaries(terms.stream().map(t -> t.term().id()).toList(), scope);
         return terms.stream().map(t -> new TermMarket(t.term(), scope, market, support)).toList();
     }

@@ -13,6 +13,7 @@ import io.quarkus.cache.CacheName;
 import io.quarkus.cache.CaffeineCache;
 import io.quarkus.cache.CompositeCacheKey;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.context.ManagedExecutor;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -34,6 +35,12 @@ public class MarketService {
 
     @Inject
     DataVersion dataVersion;
+
+    @Inject
+    ManagedExecutor executor;
+
+    /** Beyond this many children a locations table is left to compute its rows' counts as it reaches them. */
+    private static final int MAX_PREFETCHED_CHILDREN = 12;
 
     /** One request's view of the data: every figure it asks for is computed at this version. */
     public record Scope(int regionId, Period period, Employment employment, long version) {
@@ -239,6 +246,37 @@ public class MarketService {
 
     public List<MarketRecords.MonthSalaries> salaryTrend(int termId, Scope s, int window, LocalDate from, LocalDate to) {
         return repository.salaryTrend(termId, s.regionId(), window, from, to, s.employment(), s.version());
+    }
+
+    /**
+     * Starts computing, on other threads, the term counts a term's ranks will read: now and a year earlier, and in
+     * each child region when the locations table is asked for (regions with a handful of children only). The request
+     * then finds them cached or joins their computation, so one cold request keeps both cores busy.
+     */
+    public void prefetchCounts(Scope s, boolean children) {
+        List<Scope> scopes = new ArrayList<>(List.of(s, s.yearsEarlier(1)));
+        RegionNode r = reference.regions().byId(s.regionId());
+        if (children && r.children.size() <= MAX_PREFETCHED_CHILDREN) {
+            for (RegionNode c : r.children) {
+                scopes.add(s.in(c.id));
+                scopes.add(s.in(c.id).yearsEarlier(1));
+            }
+        }
+        scopes.forEach(x -> executor.runAsync(() -> counts(x)));
+    }
+
+    /**
+     * The same for the market table's universes, now and {@code yearsBack} years earlier: the region's, and the
+     * nation's when its median is asked for.
+     */
+    public void prefetchUniverses(Scope s, int yearsBack, boolean nation) {
+        for (int y = 0; y <= yearsBack; y++) {
+            Scope x = s.yearsEarlier(y);
+            executor.runAsync(() -> universe(x));
+            if (nation) {
+                executor.runAsync(() -> universe(nationOf(x)));
+            }
+        }
     }
 
     private Map<Integer, Long> counts(Scope s) {
