@@ -64,4 +64,4 @@ sleep 1
 sql_ms=$(tail -n +"$((mark + 1))" "$LOG" | grep -o 'duration: [0-9.]* ms' | awk '{s += $2} END {print s}')
 statements=$(tail -n +"$((mark + 1))" "$LOG" | grep -c 'duration: ' || true)
 psqlc "ALTER SYSTEM RESET log_min_duration_statement" > /dev/null; psqlc "SELECT pg_reload_conf()" > /dev/null
-echo "one cold request: service ${service_ms} ms, PostgreSQL ${sql_ms} ms in ${statements} statements, ratio $(echo "$service_ms / $sql_ms" | bc -l | cut -c1-4)"
+echo "one cold request: service ${service_ms} ms, PostgreSQL ${sql_ms} ms summed over ${statements} logged statements (concurrent ones overlap), ratio $(echo "$service_ms / $sql_ms" | bc -l | cut -c1-4)"
