@@ -30,6 +30,8 @@ import java.util.Locale;
 @GraphQLApi
 public class MarketApi {
 
+    private static final int MAX_YEARS = 20;
+
     @Inject
     ApiSupport support;
 
@@ -115,8 +117,10 @@ public class MarketApi {
         MarketService.Scope scope = support.scope(region, period, employment);
         DataFetchingFieldSelectionSet selected = selection();
         if (!selected.getImmediateFields().isEmpty()) {
+            // Only valid years: a bad one is refused where previous resolves, and must not start work here.
             int years = selected.getFields("previous").stream()
-                    .mapToInt(f -> f.getArguments().get("years") instanceof Number n ? n.intValue() : 1).max().orElse(0);
+                    .mapToInt(f -> f.getArguments().get("years") instanceof Number n ? n.intValue() : 1)
+                    .filter(y -> y >= 1 && y <= MAX_YEARS).max().orElse(0);
             market.prefetchUniverses(scope, Math.max(years, selected.containsAnyOf("medianChange", "nationMedianChange") ? 1 : 0),
                     selected.containsAnyOf("nationMedian", "nationMedianChange", "previous/nationMedian", "previous/nationMedianChange"));
         }
@@ -135,7 +139,8 @@ public class MarketApi {
         DataFetchingFieldSelectionSet selected = selection();
         if (selected.containsAnyOf("rank", "rankChange", "vacancies", "shareOfAllVacancies", "locations",
                 "coOccurringSkills", "coOccurringByCategory")) {
-            market.prefetchCounts(scope, selected.contains("locations"));
+            market.prefetchCounts(scope, selected.containsAnyOf("rankChange", "locations", "previous/rank"),
+                    selected.contains("locations"));
         }
         market.prefetchSalaries(terms.stream().map(t -> t.term().id()).toList(), scope);
         return terms.stream().map(t -> new TermMarket(t.term(), scope, market, support)).toList();
@@ -218,8 +223,8 @@ public class MarketApi {
     }
 
     private static void checkYears(int years) {
-        if (years < 1 || years > 20) {
-            throw new BadUserInputException("years", "years must be between 1 and 20, not " + years);
+        if (years < 1 || years > MAX_YEARS) {
+            throw new BadUserInputException("years", "years must be between 1 and " + MAX_YEARS + ", not " + years);
         }
     }
 

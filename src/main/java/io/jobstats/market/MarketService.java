@@ -249,12 +249,16 @@ public class MarketService {
     }
 
     /**
-     * Starts computing, on other threads, the term counts a term's ranks will read: now and a year earlier, and in
-     * each child region when the locations table is asked for (regions with a handful of children only). The request
-     * then finds them cached or joins their computation, so one cold request keeps both cores busy.
+     * Starts computing, on other threads, the term counts a term's ranks will read: now, a year earlier when a rank
+     * change is asked for, and in each child region (now and a year earlier) when the locations table is (regions
+     * with a handful of children only). The request then finds them cached or joins their computation, so one cold
+     * request keeps both cores busy.
      */
-    public void prefetchCounts(Scope s, boolean children) {
-        List<Scope> scopes = new ArrayList<>(List.of(s, s.yearsEarlier(1)));
+    public void prefetchCounts(Scope s, boolean lastYear, boolean children) {
+        List<Scope> scopes = new ArrayList<>(List.of(s));
+        if (lastYear) {
+            scopes.add(s.yearsEarlier(1));
+        }
         RegionNode r = reference.regions().byId(s.regionId());
         if (children && r.children.size() <= MAX_PREFETCHED_CHILDREN) {
             for (RegionNode c : r.children) {
