@@ -188,6 +188,10 @@ class ReferencePageTest {
         graphql("{ market(region: \"midlands\", period: {months: 61}) { vacancies } }").then()
                 .body("errors[0].extensions.code", equalTo("BAD_USER_INPUT"));
         graphql("{ terms(first: -1) { totalCount } }").then().body("errors[0].extensions.code", equalTo("BAD_USER_INPUT"));
+        // Refused where it resolves; the market table's prefetching must not start two billion years of work first.
+        graphql("{ market(region: \"midlands\") { vacancies previous(years: 2147483647) { vacancies } } }").then()
+                .body("errors[0].extensions.code", equalTo("BAD_USER_INPUT"))
+                .body("errors[0].extensions.argument", equalTo("years"));
     }
 
     @Test
