@@ -117,14 +117,22 @@ public class MarketApi {
         MarketService.Scope scope = support.scope(region, period, employment);
         DataFetchingFieldSelectionSet selected = selection();
         if (!selected.getImmediateFields().isEmpty()) {
-            // Only valid years: a bad one is refused where previous resolves, and must not start work here.
-            int years = selected.getFields("previous").stream()
-                    .mapToInt(f -> f.getArguments().get("years") instanceof Number n ? n.intValue() : 1)
-                    .filter(y -> y >= 1 && y <= MAX_YEARS).max().orElse(0);
+            int years = previousYears(selected, "previous").stream().mapToInt(Integer::intValue).max().orElse(0);
             market.prefetchUniverses(scope, Math.max(years, selected.containsAnyOf("medianChange", "nationMedianChange") ? 1 : 0),
                     selected.containsAnyOf("nationMedian", "nationMedianChange", "previous/nationMedian", "previous/nationMedianChange"));
         }
         return new MarketSummary(scope, market, support);
+    }
+
+    /**
+     * The years of the selected previous(years) fields that select {@code field} (e.g. "previous/rank"). Only valid
+     * years: a bad one is refused where previous resolves, and must not start work here.
+     */
+    private static List<Integer> previousYears(DataFetchingFieldSelectionSet selected, String field) {
+        return selected.getFields("previous").stream()
+                .filter(f -> field.equals("previous") || f.getSelectionSet().contains(field.substring("previous/".length())))
+                .map(f -> f.getArguments().get("years") instanceof Number n ? n.intValue() : 1)
+                .filter(y -> y >= 1 && y <= MAX_YEARS).toList();
     }
 
     private DataFetchingFieldSelectionSet selection() {
@@ -139,8 +147,11 @@ public class MarketApi {
         DataFetchingFieldSelectionSet selected = selection();
         if (selected.containsAnyOf("rank", "rankChange", "vacancies", "shareOfAllVacancies", "locations",
                 "coOccurringSkills", "coOccurringByCategory")) {
-            market.prefetchCounts(scope, selected.containsAnyOf("rankChange", "locations", "previous/rank"),
-                    selected.contains("locations"));
+            java.util.Set<Integer> earlier = new java.util.TreeSet<>(previousYears(selected, "previous/rank"));
+            if (selected.containsAnyOf("rankChange", "previous/rankChange")) {
+                earlier.add(1);
+            }
+            market.prefetchCounts(scope, earlier, selected.contains("locations"));
         }
         market.prefetchSalaries(terms.stream().map(t -> t.term().id()).toList(), scope);
         return terms.stream().map(t -> new TermMarket(t.term(), scope, market, support)).toList();

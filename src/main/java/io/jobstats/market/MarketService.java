@@ -249,16 +249,14 @@ public class MarketService {
     }
 
     /**
-     * Starts computing, on other threads, the term counts a term's ranks will read: now, a year earlier when a rank
-     * change is asked for, and in each child region (now and a year earlier) when the locations table is (regions
-     * with a handful of children only). The request then finds them cached or joins their computation, so one cold
+     * Starts computing, on other threads, the term counts a term's ranks will read: now, the given years earlier
+     * (a rank change's, previous periods' ranks), and in each child region (now and a year earlier) when the
+     * locations table is asked for (regions with a handful of children only). The request then finds them cached or joins their computation, so one cold
      * request keeps both cores busy.
      */
-    public void prefetchCounts(Scope s, boolean lastYear, boolean children) {
+    public void prefetchCounts(Scope s, java.util.Set<Integer> yearsEarlier, boolean children) {
         List<Scope> scopes = new ArrayList<>(List.of(s));
-        if (lastYear) {
-            scopes.add(s.yearsEarlier(1));
-        }
+        yearsEarlier.forEach(y -> scopes.add(s.yearsEarlier(y)));
         RegionNode r = reference.regions().byId(s.regionId());
         if (children && r.children.size() <= MAX_PREFETCHED_CHILDREN) {
             for (RegionNode c : r.children) {
