@@ -199,7 +199,7 @@ public final class BinaryCopy {
             return int4((int) (d.toEpochDay() - EPOCH_2000));
         }
 
-        /** A counts array: index 0 is not written (see IntArrays.parseCounts), so SQL element k is index k. */
+        /** A counts array (index = id, index 0 unused): index 0 is not written, so SQL element k is index k. */
         public Writer int4Array(int[] counts) throws IOException {
             return list(counts.length <= 1 ? new int[0] : java.util.Arrays.copyOfRange(counts, 1, counts.length));
         }

@@ -49,20 +49,6 @@ public final class IntArrays {
         return b.append('}');
     }
 
-    /** A counts array: element k of the SQL array (which starts at 1) is index k of the result; index 0 is 0. */
-    public static int[] parseCounts(String text) {
-        int[] values = parse(text);
-        int[] out = new int[values.length + 1];
-        System.arraycopy(values, 0, out, 1, values.length);
-        return out;
-    }
-
-    /** The inverse of {@link #parseCounts}: index 0 is not written. */
-    public static String formatCounts(int[] counts) {
-        return format(new StringBuilder(counts.length * 4), counts.length == 0 ? counts : Arrays.copyOfRange(counts, 1, counts.length))
-                .toString();
-    }
-
     /** Element-wise sum, as long as the longer of the two; may return (and change) {@code a}. */
     public static int[] add(int[] a, int[] b) {
         int[] out = a.length >= b.length ? a : Arrays.copyOf(a, b.length);
