@@ -1,6 +1,5 @@
 package io.jobstats.database;
 
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.ByteBuffer;
@@ -36,35 +35,35 @@ public final class BinaryCopy {
         }
 
         /** What a {@link #fields} writer holds. */
-        public byte[] bytes() throws IOException {
+        public byte[] bytes() {
             return out.toByteArray();
         }
 
-        public Writer row(int fields) throws IOException {
+        public Writer row(int fields) {
             out.writeShort(fields);
             return this;
         }
 
-        public Writer int2(short v) throws IOException {
+        public Writer int2(short v) {
             out.writeInt(2);
             out.writeShort(v);
             return this;
         }
 
-        public Writer int4(int v) throws IOException {
+        public Writer int4(int v) {
             out.writeInt(4);
             out.writeInt(v);
             return this;
         }
 
-        public Writer int8(long v) throws IOException {
+        public Writer int8(long v) {
             out.writeInt(8);
             out.writeLong(v);
             return this;
         }
 
         /** A counts array (index = id) as two arrays: the ids with a non-zero count, and those counts. */
-        public Writer sparse(int[] counts) throws IOException {
+        public Writer sparse(int[] counts) {
             int n = 0;
             for (int i = 1; i < counts.length; i++) {
                 n += counts[i] != 0 ? 1 : 0;
@@ -81,7 +80,7 @@ public final class BinaryCopy {
         }
 
         /** A plain int4[] (element k of the array is values[k - 1]). */
-        public Writer list(int[] values) throws IOException {
+        public Writer list(int[] values) {
             if (values.length == 0) {
                 out.writeInt(12);
                 out.writeInt(0);
@@ -107,7 +106,7 @@ public final class BinaryCopy {
             return new Writer(sizeHint, false);
         }
 
-        public Writer text(String v) throws IOException {
+        public Writer text(String v) {
             if (v == null) {
                 return nul();
             }
@@ -118,18 +117,18 @@ public final class BinaryCopy {
             return this;
         }
 
-        public Writer nul() throws IOException {
+        public Writer nul() {
             out.writeInt(-1);
             return this;
         }
 
-        public Writer bool(boolean v) throws IOException {
+        public Writer bool(boolean v) {
             out.writeInt(1);
             out.writeByte(v ? 1 : 0);
             return this;
         }
 
-        public Writer float8(Double v) throws IOException {
+        public Writer float8(Double v) {
             if (v == null) {
                 return nul();
             }
@@ -138,11 +137,11 @@ public final class BinaryCopy {
             return this;
         }
 
-        public Writer int4(Integer v) throws IOException {
+        public Writer int4(Integer v) {
             return v == null ? nul() : int4(v.intValue());
         }
 
-        public Writer nullableDate(LocalDate d) throws IOException {
+        public Writer nullableDate(LocalDate d) {
             return d == null ? nul() : date(d);
         }
 
@@ -150,7 +149,7 @@ public final class BinaryCopy {
          * numeric: base-10000 digits, the weight of the first, a sign and the display scale (PostgreSQL's
          * NumericVar), from the value's exact decimal form.
          */
-        public Writer numeric(Double v) throws IOException {
+        public Writer numeric(Double v) {
             if (v == null) {
                 return nul();
             }
@@ -190,21 +189,21 @@ public final class BinaryCopy {
         }
 
         /** Bytes made by a {@link #fields} writer. */
-        public Writer raw(byte[] fields) throws IOException {
+        public Writer raw(byte[] fields) {
             out.write(fields);
             return this;
         }
 
-        public Writer date(LocalDate d) throws IOException {
+        public Writer date(LocalDate d) {
             return int4((int) (d.toEpochDay() - EPOCH_2000));
         }
 
         /** A counts array (index = id, index 0 unused): index 0 is not written, so SQL element k is index k. */
-        public Writer int4Array(int[] counts) throws IOException {
+        public Writer int4Array(int[] counts) {
             return list(counts.length <= 1 ? new int[0] : java.util.Arrays.copyOfRange(counts, 1, counts.length));
         }
 
-        public byte[] finish() throws IOException {
+        public byte[] finish() {
             out.writeShort(-1);
             return out.toByteArray();
         }

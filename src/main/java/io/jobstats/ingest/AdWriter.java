@@ -13,7 +13,6 @@ import org.postgresql.copy.PGCopyOutputStream;
 
 import javax.sql.DataSource;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Connection;
@@ -195,18 +194,14 @@ public class AdWriter {
     static byte[] adRow(PreparedAd p) {
         AdLine a = p.ad();
         Salary s = p.salary();
-        try {
-            return BinaryCopy.Writer.fields(a.description() == null ? 256 : a.description().length() + 256)
-                    .text(a.source()).text(a.sourceId()).text(a.title()).text(a.description()).text(a.location())
-                    .text(a.company()).int2(a.employment().code()).date(a.postedOn()).nullableDate(a.closesOn())
-                    .numeric(s == null ? null : s.min()).numeric(s == null ? null : s.max())
-                    .text(s == null ? null : s.period().name()).text(s == null ? null : s.currency()).text(a.salaryText())
-                    .int4(p.region().region().id).int4(p.region().region().lft).bool(p.region().resolved())
-                    .bool(p.region().remote()).bool(p.region().hybrid()).int4(p.roleId()).float8(p.salaryPoint())
-                    .bytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return BinaryCopy.Writer.fields(a.description() == null ? 256 : a.description().length() + 256)
+                .text(a.source()).text(a.sourceId()).text(a.title()).text(a.description()).text(a.location())
+                .text(a.company()).int2(a.employment().code()).date(a.postedOn()).nullableDate(a.closesOn())
+                .numeric(s == null ? null : s.min()).numeric(s == null ? null : s.max())
+                .text(s == null ? null : s.period().name()).text(s == null ? null : s.currency()).text(a.salaryText())
+                .int4(p.region().region().id).int4(p.region().region().lft).bool(p.region().resolved())
+                .bool(p.region().remote()).bool(p.region().hybrid()).int4(p.roleId()).float8(p.salaryPoint())
+                .bytes();
     }
 
     /** The ad's row of COPY ad_fact, without the id that leads it. */
