@@ -197,7 +197,7 @@ public class AdIngestService {
                 Map<String, String> cells = (Map<String, String>) raw;
                 ad = AdValidator.validate(line, AdValidator.csv(cells));
             }
-            return normaliser.prepare(ad).rendered();
+            return normaliser.prepare(ad);
         } catch (AdValidator.Rejected e) {
             return new LoadReport.Rejection(Math.toIntExact(line), e.getMessage());
         }

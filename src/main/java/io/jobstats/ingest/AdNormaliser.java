@@ -35,7 +35,7 @@ public class AdNormaliser {
         }
         Salary salary = ad.salary() != null ? ad.salary() : SalaryText.parse(ad.salaryText());
         Double point = salary == null ? null : salary.point(ad.employment());
-        return new PreparedAd(ad, salary, reference.regions().resolve(ad.location()), role == null ? null : role.id(),
-                terms.stream().toArray(), point, unknown, null, null);
+        return PreparedAd.of(ad, salary, reference.regions().resolve(ad.location()), role == null ? null : role.id(),
+                terms.stream().toArray(), point, unknown);
     }
 }

@@ -148,12 +148,11 @@ public class AdWriter {
     }
 
     private static void copy(Connection c, List<PreparedAd> batch, long[] ids) throws SQLException {
-        List<PreparedAd> rendered = batch.stream().map(p -> p.adRow() == null ? p.rendered() : p).toList();
         PGConnection pg = c.unwrap(PGConnection.class);
         try {
-            copyAds(pg, rendered, ids);
+            copyAds(pg, batch, ids);
             copy(pg, "COPY ad_fact (ad_id, employment, posted_on, closes_on, region_pos, role_id, salary_point, terms) "
-                    + "FROM STDIN (FORMAT text)", rendered, ids, PreparedAd::factRow);
+                    + "FROM STDIN (FORMAT text)", batch, ids, PreparedAd::factRow);
         } catch (IOException e) {
             // The stream reports the database's own error as its cause: that is what the load report must say.
             if (e.getCause() instanceof SQLException cause) {
