@@ -84,9 +84,7 @@ public final class RegionTree {
     /** By database id; the ids are set by ReferenceData before the tree is published. */
     public RegionNode byId(int id) {
         if (byId == null) {
-            Map<Integer, RegionNode> m = new HashMap<>();
-            nodes.forEach(n -> m.put(n.id, n));
-            byId = m;
+            byId = indexBy(n -> n.id);
         }
         return byId.get(id);
     }
@@ -94,11 +92,15 @@ public final class RegionTree {
     /** By nested-set position (an ad's region_pos is its region's lft). */
     public RegionNode byPosition(int lft) {
         if (byPosition == null) {
-            Map<Integer, RegionNode> m = new HashMap<>();
-            nodes.forEach(n -> m.put(n.lft, n));
-            byPosition = m;
+            byPosition = indexBy(n -> n.lft);
         }
         return byPosition.get(lft);
+    }
+
+    private Map<Integer, RegionNode> indexBy(java.util.function.ToIntFunction<RegionNode> key) {
+        Map<Integer, RegionNode> m = new HashMap<>();
+        nodes.forEach(n -> m.put(key.applyAsInt(n), n));
+        return m;
     }
 
     /** By slug, exactly. */
