@@ -60,9 +60,8 @@ public class ApiSupport {
         return new Types.Region(reference.regions().byId(id));
     }
 
-    MarketService.Scope scope(String region, Types.PeriodInput period, Employment employment) {
+    MarketService.Scope scope(String region, Types.PeriodInput period, Employment employment, long version) {
         RegionNode r = regionNode(region);
-        long version = market.version();
         return new MarketService.Scope(r.id, period(period, version), employment == null ? Employment.PERMANENT : employment, version);
     }
 

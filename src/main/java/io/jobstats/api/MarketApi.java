@@ -114,7 +114,7 @@ public class MarketApi {
     @Description("All ads of one employment type in a region and period: the market table.")
     public MarketSummary market(@NonNull String region, Types.PeriodInput period,
                                 @DefaultValue("PERMANENT") Employment employment) {
-        MarketService.Scope scope = support.scope(region, period, employment);
+        MarketService.Scope scope = support.scope(region, period, employment, requestVersion());
         DataFetchingFieldSelectionSet selected = selection();
         if (!selected.getImmediateFields().isEmpty()) {
             int years = previousYears(selected, "previous").stream().mapToInt(Integer::intValue).max().orElse(0);
@@ -139,11 +139,17 @@ public class MarketApi {
         return context.unwrap(DataFetchingEnvironment.class).getSelectionSet();
     }
 
+    /** The data version the request is computed at (and its cached result keyed by); see CachingQueryStrategy. */
+    private long requestVersion() {
+        Long version = context.unwrap(DataFetchingEnvironment.class).getGraphQlContext().get(ResponseCache.VERSION);
+        return version != null ? version : market.version();
+    }
+
     /** Batched: a list of terms (a page of terms, a co-occurrence table) resolves its markets together. */
     @Description("This term's figures in a region, period and employment type.")
     public List<TermMarket> market(@Source List<Types.TermType> terms, @NonNull String region, Types.PeriodInput period,
                                    @DefaultValue("PERMANENT") Employment employment) {
-        MarketService.Scope scope = support.scope(region, period, employment);
+        MarketService.Scope scope = support.scope(region, period, employment, requestVersion());
         DataFetchingFieldSelectionSet selected = selection();
         if (selected.containsAnyOf("rank", "rankChange", "vacancies", "shareOfAllVacancies", "locations",
                 "coOccurringSkills", "coOccurringByCategory")) {

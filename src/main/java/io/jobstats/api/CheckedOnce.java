@@ -1,0 +1,54 @@
+package io.jobstats.api;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import graphql.ExecutionResult;
+import graphql.execution.instrumentation.Instrumentation;
+import graphql.execution.instrumentation.InstrumentationContext;
+import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.parameters.InstrumentationCreateStateParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationValidationParameters;
+import graphql.validation.ValidationError;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * graphql-java's depth or complexity limit, evaluated once per distinct query. Both walk the whole query before
+ * it runs: for the reference page that walk was most of what a request served from the response cache still cost.
+ * Their verdict depends only on the query, the operation and the variables (the schema is fixed), so a query that
+ * passed passes again; one that did not is checked again each time and refused each time.
+ */
+final class CheckedOnce implements Instrumentation {
+
+    private final Instrumentation limit;
+    private final Cache<QueryKey, Boolean> passed = Caffeine.newBuilder().maximumSize(10_000).build();
+
+    CheckedOnce(Instrumentation limit) {
+        this.limit = limit;
+    }
+
+    @Override
+    public CompletableFuture<InstrumentationState> createStateAsync(InstrumentationCreateStateParameters parameters) {
+        return limit.createStateAsync(parameters);
+    }
+
+    @Override
+    public InstrumentationContext<List<ValidationError>> beginValidation(InstrumentationValidationParameters parameters,
+                                                                         InstrumentationState state) {
+        return limit.beginValidation(parameters, state);
+    }
+
+    @Override
+    public InstrumentationContext<ExecutionResult> beginExecuteOperation(InstrumentationExecuteOperationParameters parameters,
+                                                                         InstrumentationState state) {
+        QueryKey key = QueryKey.of(parameters.getExecutionContext());
+        if (passed.getIfPresent(key) != null) {
+            return null;
+        }
+        InstrumentationContext<ExecutionResult> context = limit.beginExecuteOperation(parameters, state); // throws if over
+        passed.put(key, Boolean.TRUE);
+        return context;
+    }
+}

@@ -1,0 +1,99 @@
+package io.jobstats;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.Test;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Whole results are served again only for the same query, operation, variables and data version (a load's
+ * invalidation is MarketFiguresTest.aLoadInvalidatesCachedFigures), and the limits still hold for every request.
+ */
+@QuarkusTest
+@QuarkusTestResource(EmbeddedPostgresResource.class)
+class ResponseCacheTest {
+
+    private static Response post(String query, String operationName, Map<String, Object> variables) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("query", query);
+        if (operationName != null) {
+            body.put("operationName", operationName);
+        }
+        if (variables != null) {
+            body.put("variables", variables);
+        }
+        return given().contentType("application/json").body(body).post("/graphql");
+    }
+
+    private static double hits() {
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        Matcher m = Pattern.compile("cache_gets_total\\{[^}]*cache=\"graphql-responses\"[^}]*result=\"hit\"[^}]*} ([0-9.E+]+)")
+                .matcher(metrics);
+        return m.find() ? Double.parseDouble(m.group(1)) : 0;
+    }
+
+    @Test
+    void aRepeatedQueryIsServedFromTheCacheUnchanged() {
+        String query = "{ role(name: \"Junior Backend Developer\") { name slug aliases } regions(parent: \"midlands\") { name } }";
+        String first = post(query, null, null).then().statusCode(200).body("errors", nullValue()).extract().asString();
+        double before = hits();
+        String second = post(query, null, null).then().statusCode(200).extract().asString();
+        assertEquals(before + 1, hits(), "the repeat was served from the response cache");
+        assertEquals(first, second);
+    }
+
+    @Test
+    void variablesAreAPartOfTheKey() {
+        String query = "query Named($name: String!) { role(name: $name) { name } }";
+        post(query, null, Map.of("name", "Junior Backend Developer")).then()
+                .body("data.role.name", equalTo("Junior Backend Developer"));
+        post(query, null, Map.of("name", "Data Engineer")).then()
+                .body("data.role.name", equalTo("Data Engineer"));
+    }
+
+    @Test
+    void theOperationIsAPartOfTheKey() {
+        String query = "query A { role(name: \"Data Engineer\") { name } } query B { skill(name: \"C#\") { name } }";
+        post(query, "A", null).then().body("data.role.name", equalTo("Data Engineer"));
+        post(query, "B", null).then().body("data.skill.name", equalTo("C#")).body("data.role", nullValue());
+    }
+
+    @Test
+    void errorsAreNotKeptAndSuggestionsStay() {
+        String query = "{ role(name: \"Junior Bakend Developer\") { name } }";
+        for (int i = 0; i < 2; i++) {
+            post(query, null, null).then()
+                    .body("errors[0].extensions.code", equalTo("NOT_FOUND"))
+                    .body("errors[0].extensions.suggestions[0]", equalTo("Junior Backend Developer"));
+        }
+    }
+
+    /** A query that passed its complexity limit with some variables is checked again with others. */
+    @Test
+    void limitsAreCheckedForEachQueryAndVariables() {
+        String query = IntStream.range(0, 300)
+                .mapToObj(i -> "a" + i + ": categories" + (i < 150 ? "" : " @include(if: $all)") + " { name }")
+                .collect(Collectors.joining(" ", "query Many($all: Boolean!) { ", " }"));
+        post(query, null, Map.of("all", false)).then().body("errors", nullValue()).body("data.a0", notNullValue());
+        for (int i = 0; i < 2; i++) {
+            post(query, null, Map.of("all", true)).then()
+                    .body("data", nullValue())
+                    .body("errors[0].message", containsString("maximum query complexity exceeded"));
+        }
+        post(query, null, Map.of("all", false)).then().body("errors", nullValue());
+    }
+}
