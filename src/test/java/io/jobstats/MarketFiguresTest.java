@@ -212,10 +212,20 @@ class MarketFiguresTest {
         checkTermFigures("midlands", END, 500);
     }
 
-    /** A period that starts and ends inside half months: counts are kept per half month, the edges come from the ads. */
+    /**
+     * Periods that start and end inside half months: counts are kept per half month, the edges come from the ads.
+     * Starting on 11 December, the period's five days of its first half month are added to the whole half months;
+     * ending on 10 June, its last half month is taken whole and the five days after the period subtracted.
+     */
     @Test
     void termFiguresMatchOverAPeriodCuttingHalfMonths() {
         checkTermFigures("midlands", LocalDate.of(2021, 6, 10), 500);
+    }
+
+    /** The other way round: from 21 December, its first half month taken whole less five days; to 20 June, five days added. */
+    @Test
+    void termFiguresMatchOverAPeriodCuttingHalfMonthsTheOtherWay() {
+        checkTermFigures("midlands", LocalDate.of(2021, 6, 20), 500);
     }
 
     /** A city: below the levels whose term counts are kept ahead, every figure comes from the ads. */

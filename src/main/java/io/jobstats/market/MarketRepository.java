@@ -26,6 +26,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import static java.time.temporal.ChronoUnit.DAYS;
+
 /**
  * Every figure's SQL over ad_fact (one row per ad, its terms as an array) and term_count (term counts kept by the
  * load per counted region and half month), one query per figure group, each in a cache of its own (a cache key is the arguments
@@ -41,7 +43,10 @@ public class MarketRepository {
     private static final String IN_UNIVERSE = inUniverse("");
     /** term_count rows of whole buckets; binds region id, employment, first and last bucket. */
     private static final String IN_BUCKETS = " c.region_id = ? AND c.employment = ? AND c.bucket BETWEEN ? AND ? ";
-    /** ad_fact rows of the days before the first whole bucket, and after the last; each binds a universe. */
+    /**
+     * ad_fact rows of the days at the period's edges that its buckets leave out (added) or take in beyond it
+     * (subtracted); each binds a universe, after the sign its rows count with.
+     */
     private static final String IN_HEAD = inUniverse("a");
     private static final String IN_TAIL = inUniverse("a");
 
@@ -69,8 +74,8 @@ public class MarketRepository {
     }
 
     /**
-     * How many ads of the universe feature each term: vacancies, and the basis of every rank. The whole half months
-     * of the period come from term_count, the days around them from ad_fact.
+     * How many ads of the universe feature each term: vacancies, and the basis of every rank. The half months of the
+     * period come from term_count, the days at its edges from ad_fact (see split).
      */
     @CacheResult(cacheName = "market-term-counts")
     public Map<Integer, Long> termCounts(int regionId, Period period, Employment employment, long version) {
@@ -80,8 +85,8 @@ public class MarketRepository {
                         + "WHERE" + IN_BUCKETS + "AND u.n <> 0 "
                         + "UNION ALL SELECT u.t, u.n FROM term_count_delta c "
                         + "CROSS JOIN LATERAL unnest(c.term_ids, c.term_counts) AS u(t, n) WHERE" + IN_BUCKETS
-                        + "UNION ALL SELECT t, 1 FROM ad_fact a CROSS JOIN LATERAL unnest(a.terms) AS t WHERE" + IN_HEAD
-                        + "UNION ALL SELECT t, 1 FROM ad_fact a CROSS JOIN LATERAL unnest(a.terms) AS t WHERE" + IN_TAIL
+                        + "UNION ALL SELECT t, ?::int FROM ad_fact a CROSS JOIN LATERAL unnest(a.terms) AS t WHERE" + IN_HEAD
+                        + "UNION ALL SELECT t, ?::int FROM ad_fact a CROSS JOIN LATERAL unnest(a.terms) AS t WHERE" + IN_TAIL
                         + ") x GROUP BY t HAVING sum(n) > 0",
                 ps -> split(ps, 1, r, period, employment), countsBy(rs -> rs.getInt(1)));
     }
@@ -96,8 +101,8 @@ public class MarketRepository {
                         + "WHERE" + IN_BUCKETS + "AND u.n <> 0 "
                         + "UNION ALL SELECT u.g, u.n FROM term_count_delta c "
                         + "CROSS JOIN LATERAL unnest(c.category_ids, c.category_counts) AS u(g, n) WHERE" + IN_BUCKETS
-                        + "UNION ALL SELECT g.category_id, 1 FROM ad_fact a " + categoriesOfAd + "WHERE" + IN_HEAD
-                        + "UNION ALL SELECT g.category_id, 1 FROM ad_fact a " + categoriesOfAd + "WHERE" + IN_TAIL
+                        + "UNION ALL SELECT g.category_id, ?::int FROM ad_fact a " + categoriesOfAd + "WHERE" + IN_HEAD
+                        + "UNION ALL SELECT g.category_id, ?::int FROM ad_fact a " + categoriesOfAd + "WHERE" + IN_TAIL
                         + ") x JOIN category cat ON cat.id = x.g GROUP BY cat.name HAVING sum(n) > 0",
                 ps -> split(ps, 1, r, period, employment), countsBy(rs -> rs.getString(1)));
     }
@@ -305,29 +310,59 @@ public class MarketRepository {
     }
 
     /**
-     * Binds IN_BUCKETS twice (term_count, then term_count_delta), IN_HEAD and IN_TAIL: the period's whole half months
-     * when the region is counted, and the rest of it (all of it otherwise) as up to two day ranges; an empty range
-     * binds a start after its end.
+     * Binds IN_BUCKETS twice (term_count, then term_count_delta), then a sign and IN_HEAD, a sign and IN_TAIL. When
+     * the region is counted, the buckets are the half months the period covers, and at each edge that cuts a half
+     * month the fewer days are read from ad_fact: either the period's days in it, added, or the half month taken
+     * whole and its days outside the period subtracted (a period starting on the 3rd reads two days, not thirteen).
+     * Otherwise the whole period is read from ad_fact. An empty range binds a start after its end.
      */
     private static void split(PreparedStatement ps, int first, RegionNode r, Period p, Employment e) throws SQLException {
         LocalDate start = p.start();
         LocalDate end = p.end();
-        LocalDate firstWhole = TermCounts.bucket(start).equals(start) ? start : TermCounts.bucketEnd(start).plusDays(1);
-        LocalDate lastWholeEnd = TermCounts.bucketEnd(end).equals(end) ? end : TermCounts.bucket(end).minusDays(1);
-        boolean buckets = TermCounts.counted(r) && !firstWhole.isAfter(lastWholeEnd);
+        LocalDate firstBucket = TermCounts.bucket(start);
+        LocalDate lastBucket = TermCounts.bucket(end);
+        if (!TermCounts.counted(r) || !firstBucket.isBefore(lastBucket)) {
+            for (int i = first; i < first + 8; i += 4) {
+                buckets(ps, i, r, e, end, start);
+            }
+            edge(ps, first + 8, +1, r, start, end, e);
+            edge(ps, first + 14, +1, r, end, start, e);
+            return;
+        }
+        LocalDate firstEnd = TermCounts.bucketEnd(start);
+        LocalDate lastEnd = TermCounts.bucketEnd(end);
+        boolean headWhole = DAYS.between(firstBucket, start) < DAYS.between(start, firstEnd) + 1;
+        boolean tailWhole = DAYS.between(end, lastEnd) < DAYS.between(lastBucket, end) + 1;
+        LocalDate from = headWhole ? firstBucket : firstEnd.plusDays(1);
+        LocalDate to = tailWhole ? lastBucket : TermCounts.bucket(lastBucket.minusDays(1));
         for (int i = first; i < first + 8; i += 4) {
-            ps.setInt(i, r.id);
-            ps.setShort(i + 1, e.code());
-            ps.setDate(i + 2, Date.valueOf(buckets ? firstWhole : end));
-            ps.setDate(i + 3, Date.valueOf(buckets ? TermCounts.bucket(lastWholeEnd) : start));
+            buckets(ps, i, r, e, from, to);
         }
-        if (buckets) {
-            universe(ps, first + 8, r, start, firstWhole.minusDays(1), e);
-            universe(ps, first + 13, r, lastWholeEnd.plusDays(1), end, e);
+        if (headWhole) {
+            edge(ps, first + 8, -1, r, firstBucket, start.minusDays(1), e);
         } else {
-            universe(ps, first + 8, r, start, end, e);
-            universe(ps, first + 13, r, end, start, e);
+            edge(ps, first + 8, +1, r, start, firstEnd, e);
         }
+        if (tailWhole) {
+            edge(ps, first + 14, -1, r, end.plusDays(1), lastEnd, e);
+        } else {
+            edge(ps, first + 14, +1, r, lastBucket, end, e);
+        }
+    }
+
+    /** Binds IN_BUCKETS: the half months starting from the first day to the last (none when they are reversed). */
+    private static void buckets(PreparedStatement ps, int first, RegionNode r, Employment e, LocalDate from, LocalDate to)
+            throws SQLException {
+        ps.setInt(first, r.id);
+        ps.setShort(first + 1, e.code());
+        ps.setDate(first + 2, Date.valueOf(from));
+        ps.setDate(first + 3, Date.valueOf(to));
+    }
+
+    private static void edge(PreparedStatement ps, int first, int sign, RegionNode r, LocalDate start, LocalDate end,
+                             Employment e) throws SQLException {
+        ps.setInt(first, sign);
+        universe(ps, first + 1, r, start, end, e);
     }
 
     private static void universe(PreparedStatement ps, int first, RegionNode r, Period p, Employment e) throws SQLException {
