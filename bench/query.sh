@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
 # Query benchmark, on the database bench/ingest.sh filled (1,000,000 ads): the whole reference-page query
 # (graphql/examples/reference-page.graphql) with an empty cache (the data version is raised before each request, so
-# every figure is recomputed; PostgreSQL's own buffers stay warm) and with a warm cache; warm requests per second
-# with wrk on loopback; and, as the baseline of the same run, the time PostgreSQL itself spends in the SQL of one
-# cold request (log_min_duration_statement = 0, summed). Needs psql, wrk, python3. Usage: bench/query.sh [COLD] [WARM]
+# every figure and the whole response are recomputed; PostgreSQL's own buffers stay warm), one request after
+# another, after 30 such requests to warm the JVM up; then warm (cached) over one keep-alive connection with wrk
+# (latency percentiles), and requests per second at 8 connections. Baselines of the same run: PostgreSQL's own
+# time for the SQL of one cold request (its statements, logged with their parameters, replayed one after another
+# in psql with \timing), and for warm requests the same wrk run against the service's liveness endpoint (the floor
+# of an HTTP request on this machine). Needs psql, wrk, python3.
+# Usage: bench/query.sh [COLD requests, default 30] [WARM seconds per wrk run, default 20]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 COLD=${1:-30}
-WARM=${2:-500}
+WARM=${2:-20}
 WORK=target/bench
 PORT=8089
 [ -d "$WORK/pgdata" ] || { echo "run bench/ingest.sh first" >&2; exit 2; }
@@ -40,18 +44,23 @@ v = sorted(float(x) * 1000 for x in sys.stdin.read().split())
 p99 = v[min(len(v) - 1, int(round(0.99 * (len(v) - 1))))]
 print("n %d  median %.1f ms  p99 %.1f ms" % (len(v), statistics.median(v), p99))'; }
 
-request > /dev/null   # JIT and connection pool warm-up; its figures are then dropped by the version bumps below
+# Warm-up, discarded: the JVM compiles the cold path and PostgreSQL fills its buffers over the first few dozen
+# requests after a start (~300 ms falling to ~120 ms); "cold" here means empty caches, not a cold process.
+for i in $(seq 30); do psqlc "UPDATE data_version SET version = version + 1" > /dev/null; request > /dev/null; done
 for i in $(seq "$COLD"); do psqlc "UPDATE data_version SET version = version + 1" > /dev/null; request; done > "$WORK/cold.txt"
-for i in $(seq "$WARM"); do request; done > "$WORK/warm.txt"
 echo "cold (empty cache): $(stats < "$WORK/cold.txt")"
-echo "warm (cached):      $(stats < "$WORK/warm.txt")"
 
 cat > "$WORK/post.lua" <<LUA
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
 wrk.body = io.open("$WORK/page.json"):read("*a")
 LUA
-wrk -t2 -c8 -d20s -s "$WORK/post.lua" "http://localhost:$PORT/graphql" | grep -E "Requests/sec|Latency"
+latency() { wrk -t1 -c1 -d"${WARM}s" --latency "$@" | awk '/ 50% /{m=$2} / 99% /{p=$2} /Requests\/sec/{r=$2} END {print "median " m "  p99 " p "  (" r " requests/s)"}'; }
+request > /dev/null   # the page is cached again
+wrk -t1 -c1 -d5s -s "$WORK/post.lua" "http://localhost:$PORT/graphql" > /dev/null   # JIT warm-up of the cached path
+echo "warm (cached), one keep-alive connection: $(latency -s "$WORK/post.lua" "http://localhost:$PORT/graphql")"
+echo "baseline, /q/health/live the same way:    $(latency "http://localhost:$PORT/q/health/live")"
+wrk -t2 -c8 -d"${WARM}s" -s "$WORK/post.lua" "http://localhost:$PORT/graphql" | grep -E "Requests/sec" | sed 's/^/warm, 8 connections: /'
 
 # The SQL of one cold request, as PostgreSQL times it.
 LOG="$WORK/pgdata/log/statements.log"
@@ -61,7 +70,23 @@ sleep 1
 mark=$(wc -l < "$LOG")
 service_ms=$(request | awk '{print $1 * 1000}')
 sleep 1
-sql_ms=$(tail -n +"$((mark + 1))" "$LOG" | grep -o 'duration: [0-9.]* ms' | awk '{s += $2} END {print s}')
-statements=$(tail -n +"$((mark + 1))" "$LOG" | grep -c 'duration: ' || true)
+
+# The same statements with their parameters inlined, one after another in one session: PostgreSQL's own time.
+tail -n +"$((mark + 1))" "$LOG" | python3 -c '
+import re, sys
+lines = sys.stdin.read().splitlines()
+for i, line in enumerate(lines):
+    m = re.search(r"duration: [0-9.]+ ms  (?:execute [^:]+|statement): (.*)", line)
+    if not m:
+        continue
+    params = {}
+    if i + 1 < len(lines) and "Parameters:" in lines[i + 1]:
+        params = {int(k): v for k, v in re.findall(r"\$(\d+) = (\x27(?:[^\x27]|\x27\x27)*\x27|NULL)", lines[i + 1])}
+    print(re.sub(r"\$(\d+)", lambda p: params[int(p.group(1))], m.group(1)) + ";")
+' > "$WORK/cold-request.sql"
+statements=$(wc -l < "$WORK/cold-request.sql")
 psqlc "ALTER SYSTEM RESET log_min_duration_statement" > /dev/null; psqlc "SELECT pg_reload_conf()" > /dev/null
-echo "one cold request: service ${service_ms} ms, PostgreSQL ${sql_ms} ms summed over ${statements} logged statements (concurrent ones overlap), ratio $(echo "$service_ms / $sql_ms" | bc -l | cut -c1-4)"
+# Three replays; the median of their totals.
+sql_ms=$(for i in 1 2 3; do (echo '\timing on'; cat "$WORK/cold-request.sql") | psql -q -h localhost -p "$PGPORT" -U postgres \
+  -o /dev/null | awk '/^Time:/ {s += $2} END {printf "%.1f\n", s}'; done | sort -n | sed -n 2p)
+echo "one cold request: service ${service_ms} ms; PostgreSQL alone, its ${statements} statements one after another: ${sql_ms} ms; ratio service / PostgreSQL $(echo "$service_ms / $sql_ms" | bc -l | cut -c1-4)"
