@@ -18,10 +18,12 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Whole results are served again only for the same query, operation, variables and data version (a load's
- * invalidation is MarketFiguresTest.aLoadInvalidatesCachedFigures), and the limits still hold for every request.
+ * Whole results are served again only for the same query, operation, variables and data version, and response
+ * bytes only for the same body and Accept header at the same data version (a load's invalidation is
+ * MarketFiguresTest.aLoadInvalidatesCachedFigures); the limits still hold for every request.
  */
 @QuarkusTest
 @QuarkusTestResource(EmbeddedPostgresResource.class)
@@ -39,21 +41,53 @@ class ResponseCacheTest {
         return given().contentType("application/json").body(body).post("/graphql");
     }
 
-    private static double hits() {
+    private static Response postRaw(String body, String accept) {
+        return given().contentType("application/json").accept(accept).body(body).post("/graphql");
+    }
+
+    private static double hits(String cache) {
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
-        Matcher m = Pattern.compile("cache_gets_total\\{[^}]*cache=\"graphql-responses\"[^}]*result=\"hit\"[^}]*} ([0-9.E+]+)")
+        Matcher m = Pattern.compile("cache_gets_total\\{[^}]*cache=\"" + cache + "\"[^}]*result=\"hit\"[^}]*} ([0-9.E+]+)")
                 .matcher(metrics);
         return m.find() ? Double.parseDouble(m.group(1)) : 0;
     }
 
     @Test
-    void aRepeatedQueryIsServedFromTheCacheUnchanged() {
-        String query = "{ role(name: \"Junior Backend Developer\") { name slug aliases } regions(parent: \"midlands\") { name } }";
-        String first = post(query, null, null).then().statusCode(200).body("errors", nullValue()).extract().asString();
-        double before = hits();
-        String second = post(query, null, null).then().statusCode(200).extract().asString();
-        assertEquals(before + 1, hits(), "the repeat was served from the response cache");
+    void aRepeatedRequestIsAnsweredWithTheSameBytes() {
+        String body = "{\"query\": \"{ role(name: \\\"Junior Backend Developer\\\") { name slug aliases } "
+                + "regions(parent: \\\"midlands\\\") { name } }\"}";
+        Response first = postRaw(body, "*/*");
+        first.then().statusCode(200).body("errors", nullValue()).body("data.role.name", equalTo("Junior Backend Developer"));
+        double before = hits("graphql-response-bytes");
+        Response second = postRaw(body, "*/*");
+        assertEquals(before + 1, hits("graphql-response-bytes"), "the repeat was answered from the response bytes");
+        assertEquals(first.asString(), second.asString());
+        assertEquals(first.contentType(), second.contentType());
+    }
+
+    /** Another body for the same query (other spacing, empty variables): answered from the results cache. */
+    @Test
+    void theSameQueryInAnotherBodyIsServedFromTheResultCache() {
+        String query = "{ skill(name: \\\"Kubernetes\\\") { name category { name } } }";
+        String first = postRaw("{\"query\": \"" + query + "\"}", "*/*").then().statusCode(200)
+                .body("errors", nullValue()).extract().asString();
+        double before = hits("graphql-responses");
+        String second = postRaw("{ \"query\" : \"" + query + "\", \"variables\": {} }", "*/*").asString();
+        assertEquals(before + 1, hits("graphql-responses"), "the other body was served from the results cache");
         assertEquals(first, second);
+    }
+
+    /** The Accept header sets the response's type: the same body asked for as JSON is answered as JSON. */
+    @Test
+    void theAcceptHeaderIsAPartOfTheKey() {
+        String body = "{\"query\": \"{ categories { name } }\"}";
+        String graphqlType = postRaw(body, "*/*").contentType();
+        assertTrue(graphqlType.startsWith("application/graphql-response+json"), graphqlType);
+        assertEquals(graphqlType, postRaw(body, "*/*").contentType());
+        for (int i = 0; i < 2; i++) {
+            postRaw(body, "application/json").then().statusCode(200).contentType(containsString("application/json"));
+        }
+        assertEquals(graphqlType, postRaw(body, "*/*").contentType());
     }
 
     @Test

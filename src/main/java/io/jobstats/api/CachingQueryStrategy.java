@@ -9,8 +9,10 @@ import graphql.execution.ExecutionContext;
 import graphql.execution.ExecutionStrategyParameters;
 import graphql.execution.instrumentation.ChainedInstrumentation;
 import io.quarkus.arc.Arc;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.smallrye.graphql.execution.error.ExceptionHandler;
 import io.smallrye.graphql.spi.EventingService;
+import io.vertx.ext.web.RoutingContext;
 
 import java.util.concurrent.CompletableFuture;
 
@@ -18,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
  * graphql-java's default query strategy in front of the {@link ResponseCache}. It sits inside the execution, so
  * parsing, validation and the depth and complexity limits still apply to every request, and only queries pass
  * through it (mutations have their own strategy). Results with errors are not kept: the next request tries again.
+ * An error-free result is also given to {@link ResponseBytes}, which answers the same request body next time.
  */
 public class CachingQueryStrategy extends AsyncExecutionStrategy {
 
@@ -29,17 +32,27 @@ public class CachingQueryStrategy extends AsyncExecutionStrategy {
     @Override
     public CompletableFuture<ExecutionResult> execute(ExecutionContext context, ExecutionStrategyParameters parameters) {
         ResponseCache cache = Arc.container().instance(ResponseCache.class).get();
-        long version = cache.version();
+        ResponseBytes bytes = Arc.container().instance(ResponseBytes.class).get();
+        RoutingContext http = Arc.container().requestContext().isActive()
+                ? Arc.container().instance(CurrentVertxRequest.class).get().getCurrent() : null;
+        Long read = http == null ? null : http.get(ResponseCache.VERSION);
+        long version = read != null ? read : cache.version();
         // Every figure of the request is computed at this version, so the result is what the key says it is.
         context.getGraphQLContext().put(ResponseCache.VERSION, version);
         ResponseCache.Key key = new ResponseCache.Key(QueryKey.of(context), version);
         ExecutionResult cached = cache.get(key);
         if (cached != null) {
+            bytes.keep(http, cached);
             return CompletableFuture.completedFuture(cached);
         }
-        return super.execute(context, parameters).thenApply(result ->
-                result.getErrors().isEmpty() && context.getErrors().isEmpty() && !context.hasIncrementalSupport()
-                        ? cache.put(key, result) : result);
+        return super.execute(context, parameters).thenApply(result -> {
+            if (!result.getErrors().isEmpty() || !context.getErrors().isEmpty() || context.hasIncrementalSupport()) {
+                return result;
+            }
+            ExecutionResult kept = cache.put(key, result);
+            bytes.keep(http, kept);
+            return kept;
+        });
     }
 
     /**

@@ -1,0 +1,123 @@
+package io.jobstats.api;
+
+import graphql.ExecutionResult;
+import io.quarkus.cache.Cache;
+import io.quarkus.cache.CacheName;
+import io.quarkus.cache.CaffeineCache;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.graphql.execution.ExecutionResponse;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A repeated POST of the same GraphQL request body answered with the bytes its first answer had, in front of
+ * SmallRye's handler. Even from the ResponseCache, SmallRye parses the request and writes the result's JSON text
+ * anew each time (for the reference page, ~13 KB: most of what such a request cost); here a repeat costs the
+ * data-version read and the write. The key is the exact body, the Accept header (it sets the response's type) and
+ * the data version, which the request then runs at. Only CachingQueryStrategy fills it, with error-free query
+ * results, so anything else (a mutation, an error, a request this route does not take) goes through as before.
+ */
+@ApplicationScoped
+public class ResponseBytes {
+
+    /** The routing-context entry holding the key a missed request's answer is to be kept under. */
+    static final String KEY = "jobstats.responseBytesKey";
+
+    record Key(String body, String accept, long version) {
+    }
+
+    record Answer(String contentType, byte[] body) {
+    }
+
+    @Inject
+    @CacheName("graphql-response-bytes")
+    Cache cache;
+
+    @Inject
+    ResponseCache responses;
+
+    @ConfigProperty(name = "quarkus.http.root-path", defaultValue = "/")
+    String httpRoot;
+
+    @ConfigProperty(name = "quarkus.smallrye-graphql.root-path", defaultValue = "graphql")
+    String graphqlPath;
+
+    @ConfigProperty(name = "quarkus.http.limits.max-body-size")
+    Optional<MemorySize> maxBodySize;
+
+    /**
+     * Before the GraphQL route (whose own body handler then finds the body read), after Quarkus's global handlers
+     * (their orders are below -2).
+     */
+    void route(@Observes Router router) {
+        BodyHandler body = BodyHandler.create(false);
+        maxBodySize.ifPresent(m -> body.setBodyLimit(m.asLongValue()));
+        router.post(path()).order(-1).handler(body).blockingHandler(this::serve, false);
+    }
+
+    private String path() {
+        if (graphqlPath.startsWith("/")) {
+            return graphqlPath;
+        }
+        return (httpRoot.endsWith("/") ? httpRoot : httpRoot + "/") + graphqlPath;
+    }
+
+    void serve(RoutingContext ctx) {
+        String type = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
+        CaffeineCache answers = caffeine();
+        // SmallRye also takes the query as a GraphQL document or in URL parameters: those go to it as they are.
+        if (answers == null || type == null || !type.startsWith("application/json") || !ctx.queryParams().isEmpty()
+                || ctx.body().buffer() == null) {
+            ctx.next();
+            return;
+        }
+        long version = responses.version();
+        Key key = new Key(ctx.body().asString(), ctx.request().getHeader(HttpHeaders.ACCEPT), version);
+        CompletableFuture<Answer> hit = answers.getIfPresent(key);
+        Answer answer = hit == null ? null : hit.getNow(null);
+        if (answer != null) {
+            ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, answer.contentType()).setStatusCode(200)
+                    .end(Buffer.buffer(answer.body()));
+            return;
+        }
+        ctx.put(ResponseCache.VERSION, version);
+        ctx.put(KEY, key);
+        ctx.next();
+    }
+
+    /**
+     * Keeps the bytes SmallRye writes for an error-free query result (the same ExecutionResponse text, UTF-8), when
+     * this route took the request and the client asked for no other charset.
+     */
+    void keep(RoutingContext ctx, ExecutionResult result) {
+        Key key = ctx == null ? null : ctx.get(KEY);
+        String type = ctx == null ? null : ctx.response().headers().get(HttpHeaders.CONTENT_TYPE);
+        CaffeineCache answers = caffeine();
+        if (key == null || type == null || answers == null) {
+            return;
+        }
+        String t = type.toLowerCase(Locale.ROOT);
+        if (t.contains("charset=") && !t.contains("charset=utf-8")) {
+            return;
+        }
+        byte[] body = new ExecutionResponse(result).getExecutionResultAsString().getBytes(StandardCharsets.UTF_8);
+        answers.put(key, CompletableFuture.completedFuture(new Answer(type, body)));
+    }
+
+    /** Null when caching is switched off (quarkus.cache.enabled=false): every request then goes to SmallRye. */
+    private CaffeineCache caffeine() {
+        return cache instanceof CaffeineCache c ? c : null;
+    }
+}
