@@ -77,6 +77,20 @@ class ResponseCacheTest {
         assertEquals(first, second);
     }
 
+    /** A padded query is answered but not kept: a few such requests must not fill the heap. */
+    @Test
+    void largeQueriesAreNotKept() {
+        String query = "{ categories { name } }\\n#" + "x".repeat(70_000);
+        double bytes = hits("graphql-response-bytes");
+        double results = hits("graphql-responses");
+        for (int i = 0; i < 2; i++) {
+            postRaw("{\"query\": \"" + query + "\"}", "*/*").then().statusCode(200).body("errors", nullValue())
+                    .body("data.categories[0].name", notNullValue());
+        }
+        assertEquals(bytes, hits("graphql-response-bytes"));
+        assertEquals(results, hits("graphql-responses"));
+    }
+
     /** The Accept header sets the response's type: the same body asked for as JSON is answered as JSON. */
     @Test
     void theAcceptHeaderIsAPartOfTheKey() {

@@ -46,7 +46,8 @@ public class CachingQueryStrategy extends AsyncExecutionStrategy {
             return CompletableFuture.completedFuture(cached);
         }
         return super.execute(context, parameters).thenApply(result -> {
-            if (!result.getErrors().isEmpty() || !context.getErrors().isEmpty() || context.hasIncrementalSupport()) {
+            if (!result.getErrors().isEmpty() || !context.getErrors().isEmpty() || context.hasIncrementalSupport()
+                    || key.query().query().length() > ResponseBytes.MAX_KEPT_BODY) {
                 return result;
             }
             ExecutionResult kept = cache.put(key, result);

@@ -32,6 +32,9 @@ import java.util.concurrent.CompletableFuture;
 @ApplicationScoped
 public class ResponseBytes {
 
+    /** Larger bodies are not kept as keys: a few padded requests must not fill the heap (the reference page's is 2 KB). */
+    static final int MAX_KEPT_BODY = 64 * 1024;
+
     /** The routing-context entry holding the key a missed request's answer is to be kept under. */
     static final String KEY = "jobstats.responseBytesKey";
 
@@ -79,7 +82,7 @@ public class ResponseBytes {
         CaffeineCache answers = caffeine();
         // SmallRye also takes the query as a GraphQL document or in URL parameters: those go to it as they are.
         if (answers == null || type == null || !type.startsWith("application/json") || !ctx.queryParams().isEmpty()
-                || ctx.body().buffer() == null) {
+                || ctx.body().buffer() == null || ctx.body().length() > MAX_KEPT_BODY) {
             ctx.next();
             return;
         }
