@@ -61,8 +61,8 @@ public class ResponseBytes {
     Optional<MemorySize> maxBodySize;
 
     /**
-     * Before the GraphQL route (whose own body handler then finds the body read), after Quarkus's global handlers
-     * (their orders are below -2).
+     * Order -1: after the handlers Quarkus puts first (access log, headers, upload limit: orders -2 and below), before
+     * the GraphQL route, whose own body handler then finds the body read.
      */
     void route(@Observes Router router) {
         BodyHandler body = BodyHandler.create(false);
