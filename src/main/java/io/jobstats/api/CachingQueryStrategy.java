@@ -8,6 +8,7 @@ import graphql.execution.AsyncExecutionStrategy;
 import graphql.execution.ExecutionContext;
 import graphql.execution.ExecutionStrategyParameters;
 import graphql.execution.instrumentation.ChainedInstrumentation;
+import io.jobstats.database.DataVersion;
 import io.quarkus.arc.Arc;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.smallrye.graphql.execution.error.ExceptionHandler;
@@ -36,7 +37,7 @@ public class CachingQueryStrategy extends AsyncExecutionStrategy {
         RoutingContext http = Arc.container().requestContext().isActive()
                 ? Arc.container().instance(CurrentVertxRequest.class).get().getCurrent() : null;
         Long read = http == null ? null : http.get(ResponseCache.VERSION);
-        long version = read != null ? read : cache.version();
+        long version = read != null ? read : Arc.container().instance(DataVersion.class).get().current();
         // Every figure of the request is computed at this version, so the result is what the key says it is.
         context.getGraphQLContext().put(ResponseCache.VERSION, version);
         ResponseCache.Key key = new ResponseCache.Key(QueryKey.of(context), version);
@@ -46,8 +47,7 @@ public class CachingQueryStrategy extends AsyncExecutionStrategy {
             return CompletableFuture.completedFuture(cached);
         }
         return super.execute(context, parameters).thenApply(result -> {
-            if (!result.getErrors().isEmpty() || !context.getErrors().isEmpty() || context.hasIncrementalSupport()
-                    || key.query().query().length() > ResponseBytes.MAX_KEPT_BODY) {
+            if (!result.getErrors().isEmpty() || !context.getErrors().isEmpty() || context.hasIncrementalSupport()) {
                 return result;
             }
             ExecutionResult kept = cache.put(key, result);

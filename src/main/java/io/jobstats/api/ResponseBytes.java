@@ -1,6 +1,7 @@
 package io.jobstats.api;
 
 import graphql.ExecutionResult;
+import io.jobstats.database.DataVersion;
 import io.quarkus.cache.Cache;
 import io.quarkus.cache.CacheName;
 import io.quarkus.cache.CaffeineCache;
@@ -32,9 +33,6 @@ import java.util.concurrent.CompletableFuture;
 @ApplicationScoped
 public class ResponseBytes {
 
-    /** Larger bodies are not kept as keys: a few padded requests must not fill the heap (the reference page's is 2 KB). */
-    static final int MAX_KEPT_BODY = 64 * 1024;
-
     /** The routing-context entry holding the key a missed request's answer is to be kept under. */
     static final String KEY = "jobstats.responseBytesKey";
 
@@ -49,7 +47,7 @@ public class ResponseBytes {
     Cache cache;
 
     @Inject
-    ResponseCache responses;
+    DataVersion dataVersion;
 
     @ConfigProperty(name = "quarkus.http.root-path", defaultValue = "/")
     String httpRoot;
@@ -82,11 +80,11 @@ public class ResponseBytes {
         CaffeineCache answers = caffeine();
         // SmallRye also takes the query as a GraphQL document or in URL parameters: those go to it as they are.
         if (answers == null || type == null || !type.startsWith("application/json") || !ctx.queryParams().isEmpty()
-                || ctx.body().buffer() == null || ctx.body().length() > MAX_KEPT_BODY) {
+                || ctx.body().buffer() == null || ctx.body().length() > ResponseCache.MAX_KEPT) {
             ctx.next();
             return;
         }
-        long version = responses.version();
+        long version = dataVersion.current();
         Key key = new Key(ctx.body().asString(), ctx.request().getHeader(HttpHeaders.ACCEPT), version);
         CompletableFuture<Answer> hit = answers.getIfPresent(key);
         Answer answer = hit == null ? null : hit.getNow(null);

@@ -2,7 +2,6 @@ package io.jobstats.api;
 
 import graphql.ExecutionResult;
 import graphql.ExecutionResultImpl;
-import io.jobstats.database.DataVersion;
 import io.quarkus.arc.Unremovable;
 import io.quarkus.cache.Cache;
 import io.quarkus.cache.CacheName;
@@ -23,6 +22,12 @@ import java.util.concurrent.CompletableFuture;
 @Unremovable // looked up by CachingQueryStrategy, which CDI does not create
 public class ResponseCache {
 
+    /**
+     * Longer queries (and request bodies, see ResponseBytes) are answered but not kept: a few padded requests must not
+     * fill the heap (the reference page's is 2 KB).
+     */
+    static final int MAX_KEPT = 64 * 1024;
+
     /** The GraphQL context entry holding the data version a request is computed at. */
     static final String VERSION = "jobstats.dataVersion";
 
@@ -33,13 +38,6 @@ public class ResponseCache {
     @CacheName("graphql-responses")
     Cache cache;
 
-    @Inject
-    DataVersion dataVersion;
-
-    long version() {
-        return dataVersion.current();
-    }
-
     ExecutionResult get(Key key) {
         CompletableFuture<ExecutionResult> hit = caffeine() == null ? null : caffeine().getIfPresent(key);
         return hit == null ? null : hit.getNow(null);
@@ -47,9 +45,13 @@ public class ResponseCache {
 
     /**
      * Keeps an error-free result and returns what to answer with: the same data as a JSON tree, which SmallRye
-     * writes out as it is, so a hit does not rebuild the response's JSON field by field either.
+     * writes out as it is, so a hit does not rebuild the response's JSON field by field either. A query over
+     * MAX_KEPT is not kept, and its result is answered as it is.
      */
     ExecutionResult put(Key key, ExecutionResult result) {
+        if (key.query().query().length() > MAX_KEPT) {
+            return result;
+        }
         ExecutionResult kept = ExecutionResultImpl.newExecutionResult()
                 .data(new ExecutionResponse(result).getExecutionResultAsJsonObject().get("data"))
                 .extensions(result.getExtensions())
