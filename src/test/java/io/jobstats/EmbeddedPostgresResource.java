@@ -5,9 +5,10 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.Map;
 
-/** One throw-away PostgreSQL for the whole test run. */
+/** One throw-away PostgreSQL for the whole test run, and the key that verifies the tests' tokens. */
 public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleManager {
 
     private EmbeddedPostgres postgres;
@@ -15,7 +16,9 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
     @Override
     public Map<String, String> start() {
         postgres = EmbeddedDatabase.startThrowAway();
-        return EmbeddedDatabase.connectionProperties(postgres.getPort());
+        Map<String, String> config = new HashMap<>(EmbeddedDatabase.connectionProperties(postgres.getPort()));
+        config.putAll(TestTokens.properties());
+        return config;
     }
 
     @Override

@@ -84,7 +84,7 @@ class MarketFiguresTest {
         StringWriter ads = new StringWriter();
         new DemoAdGenerator(reference.taxonomy(), 7, DemoAdGenerator.RESERVED_ROLES)
                 .write(ads, 20_000, LocalDate.of(2018, 7, 1), END, 300);
-        given().contentType("application/x-ndjson").body(ads.toString().getBytes(StandardCharsets.UTF_8)).post("/ads")
+        TestTokens.asLoader().contentType("application/x-ndjson").body(ads.toString().getBytes(StandardCharsets.UTF_8)).post("/ads")
                 .then().statusCode(200);
         data = read();
     }
@@ -454,7 +454,7 @@ class MarketFiguresTest {
         int before = graphql(q).path("data.skill.market.vacancies");
         String ad = "{\"source\":\"cache-test\",\"sourceId\":\"1\",\"title\":\"Platform Engineer\",\"description\":\"Kubernetes\","
                 + "\"location\":\"Leeds\",\"employment\":\"PERMANENT\",\"postedOn\":\"2017-12-15\"}";
-        given().contentType("application/x-ndjson").body(ad.getBytes(StandardCharsets.UTF_8)).post("/ads").then().statusCode(200);
+        TestTokens.asLoader().contentType("application/x-ndjson").body(ad.getBytes(StandardCharsets.UTF_8)).post("/ads").then().statusCode(200);
         assertEquals(before + 1, (int) graphql(q).path("data.skill.market.vacancies"));
     }
 
@@ -477,7 +477,7 @@ class MarketFiguresTest {
                         .append(k % 5 == 0 ? "CONTRACT" : "PERMANENT").append("\",\"postedOn\":\"")
                         .append(LocalDate.of(2015, 1, 1).plusDays(k % 360)).append("\"}\n");
             }
-            given().contentType("application/x-ndjson").body(ads.toString().getBytes(StandardCharsets.UTF_8)).post("/ads")
+            TestTokens.asLoader().contentType("application/x-ndjson").body(ads.toString().getBytes(StandardCharsets.UTF_8)).post("/ads")
                     .then().statusCode(200).body("adsReplaced", org.hamcrest.Matchers.is(round == 0 ? 0 : 120));
         }
         String rows = "SELECT region_id, employment, bucket, ads, array_to_string(terms, ','), array_to_string(categories, ',') "

@@ -38,7 +38,7 @@ class PartialLoadTest {
         execute("CREATE FUNCTION boom() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'disk on fire'; END $$");
         execute("CREATE TRIGGER boom BEFORE INSERT ON ad FOR EACH ROW WHEN (NEW.title = 'Boom Engineer') EXECUTE FUNCTION boom()");
         try {
-            given().contentType("application/x-ndjson").body(body.getBytes(StandardCharsets.UTF_8)).post("/ads").then()
+            TestTokens.asLoader().contentType("application/x-ndjson").body(body.getBytes(StandardCharsets.UTF_8)).post("/ads").then()
                     .statusCode(500)
                     .body("completed", equalTo(false))
                     .body("adsAdded", equalTo(100))
@@ -51,7 +51,7 @@ class PartialLoadTest {
             execute("DROP TRIGGER boom ON ad");
             execute("DROP FUNCTION boom()");
         }
-        given().contentType("application/x-ndjson").body(body.getBytes(StandardCharsets.UTF_8)).post("/ads").then()
+        TestTokens.asLoader().contentType("application/x-ndjson").body(body.getBytes(StandardCharsets.UTF_8)).post("/ads").then()
                 .statusCode(200).body("completed", equalTo(true))
                 .body("adsAdded", equalTo(150)).body("adsReplaced", equalTo(100));
         assertEquals(250, count());

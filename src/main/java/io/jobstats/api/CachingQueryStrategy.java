@@ -8,6 +8,7 @@ import graphql.execution.AsyncExecutionStrategy;
 import graphql.execution.ExecutionContext;
 import graphql.execution.ExecutionStrategyParameters;
 import graphql.execution.instrumentation.ChainedInstrumentation;
+import graphql.execution.instrumentation.Instrumentation;
 import io.jobstats.database.DataVersion;
 import io.quarkus.arc.Arc;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
@@ -15,6 +16,8 @@ import io.smallrye.graphql.execution.error.ExceptionHandler;
 import io.smallrye.graphql.spi.EventingService;
 import io.vertx.ext.web.RoutingContext;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -58,7 +61,8 @@ public class CachingQueryStrategy extends AsyncExecutionStrategy {
 
     /**
      * Installs the strategy when SmallRye builds its GraphQL instance (found by ServiceLoader, also in native), and
-     * has the depth and complexity limits SmallRye configured checked once per query (see CheckedOnce).
+     * has the depth and complexity limits SmallRye configured checked once per query (see CheckedOnce), and the HTTP
+     * status of a response without data set from its error (see HttpStatus).
      */
     public static class Installer implements EventingService {
 
@@ -70,12 +74,18 @@ public class CachingQueryStrategy extends AsyncExecutionStrategy {
         @Override
         public GraphQL.Builder beforeGraphQLBuild(GraphQL.Builder builder) {
             // The builder does not tell its instrumentation; a GraphQL built from it does.
-            if (builder.build().getInstrumentation() instanceof ChainedInstrumentation chain) {
-                builder.instrumentation(new ChainedInstrumentation(chain.getInstrumentations().stream()
+            List<Instrumentation> chain = new ArrayList<>();
+            Instrumentation configured = builder.build().getInstrumentation();
+            if (configured instanceof ChainedInstrumentation c) {
+                c.getInstrumentations().stream()
                         .map(i -> i instanceof MaxQueryDepthInstrumentation || i instanceof MaxQueryComplexityInstrumentation
                                 ? new CheckedOnce(i) : i)
-                        .toList()));
+                        .forEach(chain::add);
+            } else if (configured != null) {
+                chain.add(configured);
             }
+            chain.add(new HttpStatus());
+            builder.instrumentation(new ChainedInstrumentation(chain));
             return builder.queryExecutionStrategy(new CachingQueryStrategy());
         }
     }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jobstats.ingest.AdIngestService;
 import io.jobstats.ingest.LoadReport;
+import io.jobstats.security.SecurityConfig;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.graphql.Description;
@@ -31,9 +33,20 @@ public class IngestApi {
     @Inject
     ObjectMapper mapper;
 
+    @Inject
+    SecurityIdentity identity;
+
     @Mutation
-    @Description("Loads up to 1,000 ads (AD-FORMAT.md); larger loads go to POST /ads. Answers the load report.")
+    @Description("Loads up to 1,000 ads (AD-FORMAT.md); larger loads go to POST /ads. Needs a bearer token with the role "
+            + "loader. Answers the load report.")
     public @NonNull LoadReport loadAds(@NonNull List<@NonNull AdInput> ads) {
+        if (identity.isAnonymous()) {
+            throw new UnauthenticatedException("loadAds needs a bearer token with the role " + SecurityConfig.LOADER);
+        }
+        if (!identity.hasRole(SecurityConfig.LOADER)) {
+            throw new ForbiddenException("loadAds needs the role " + SecurityConfig.LOADER + "; this token has "
+                    + (identity.getRoles().isEmpty() ? "no role" : "only " + String.join(", ", identity.getRoles())));
+        }
         if (ads.size() > MAX_ADS) {
             throw new BadUserInputException("ads", "at most " + MAX_ADS + " ads per mutation, not " + ads.size()
                     + "; send larger loads to POST /ads");

@@ -6,7 +6,7 @@ import java.util.logging.Filter;
 import java.util.logging.LogRecord;
 
 /**
- * Keeps a client's mistake (an unknown name, a bad argument) out of the error log: SmallRye prints every data
+ * Keeps a client's mistake (an unknown name, a bad argument, missing credentials) out of the error log: SmallRye prints every data
  * fetcher exception at ERROR, which is what operators want for failures of the service and noise for these, whose
  * whole story is already in the response's errors. Wired by {@code quarkus.log.console.filter}.
  */
@@ -16,7 +16,8 @@ public final class UserErrorLogFilter implements Filter {
     @Override
     public boolean isLoggable(LogRecord record) {
         for (Throwable t = record.getThrown(); t != null; t = t.getCause()) {
-            if (t instanceof NotFoundException || t instanceof BadUserInputException) {
+            if (t instanceof NotFoundException || t instanceof BadUserInputException || t instanceof UnauthenticatedException
+                    || t instanceof ForbiddenException) {
                 return false;
             }
         }

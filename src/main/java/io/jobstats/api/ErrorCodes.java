@@ -1,0 +1,32 @@
+package io.jobstats.api;
+
+import graphql.ExceptionWhileDataFetching;
+import graphql.GraphQLError;
+import io.smallrye.graphql.api.ErrorCode;
+
+/**
+ * The {@code extensions.code} an error will have. During execution a resolver's exception is not yet an error with
+ * extensions (SmallRye adds them when it writes the response), so the code is read from the exception's
+ * {@link ErrorCode} then.
+ */
+final class ErrorCodes {
+
+    private ErrorCodes() {
+    }
+
+    static String of(GraphQLError error) {
+        Object code = error.getExtensions() == null ? null : error.getExtensions().get("code");
+        if (code != null) {
+            return code.toString();
+        }
+        if (error instanceof ExceptionWhileDataFetching fetching) {
+            for (Throwable t = fetching.getException(); t != null; t = t.getCause()) {
+                ErrorCode annotated = t.getClass().getAnnotation(ErrorCode.class);
+                if (annotated != null) {
+                    return annotated.value();
+                }
+            }
+        }
+        return null;
+    }
+}
