@@ -46,7 +46,7 @@ class ReferencePageTest {
             return;
         }
         loaded = true;
-        given().contentType("application/x-ndjson").body((referenceAds()).getBytes(StandardCharsets.UTF_8)).post("/ads").then().statusCode(200);
+        TestTokens.asLoader().contentType("application/x-ndjson").body((referenceAds()).getBytes(StandardCharsets.UTF_8)).post("/ads").then().statusCode(200);
     }
 
     static Response graphql(String query) {
@@ -115,7 +115,7 @@ class ReferencePageTest {
     @Test
     @Order(2)
     void reloadingReplacesAndNeverAdds() throws IOException {
-        given().contentType("application/x-ndjson").body((referenceAds()).getBytes(StandardCharsets.UTF_8)).post("/ads").then().statusCode(200)
+        TestTokens.asLoader().contentType("application/x-ndjson").body((referenceAds()).getBytes(StandardCharsets.UTF_8)).post("/ads").then().statusCode(200)
                 .body("adsAdded", equalTo(0)).body("adsReplaced", equalTo(6)).body("linesRejected", equalTo(0));
         graphql(PAGE).then().body("data.role.market.vacancies", equalTo(2));
     }
@@ -141,7 +141,7 @@ class ReferencePageTest {
                 good.formatted(11).replace("}", ",\"skills\":\"Python\"}"),
                 good.formatted(12).replace("\"ok-12\"", "12"),
                 good.formatted(13));
-        given().contentType("application/x-ndjson").body((body).getBytes(StandardCharsets.UTF_8)).post("/ads").then().statusCode(200)
+        TestTokens.asLoader().contentType("application/x-ndjson").body((body).getBytes(StandardCharsets.UTF_8)).post("/ads").then().statusCode(200)
                 .body("linesRead", equalTo(16)).body("adsAdded", equalTo(2)).body("linesRejected", equalTo(14))
                 .body("rejections.line", contains(2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15))
                 .body("rejections[2].reason", equalTo("sourceId is required"))
@@ -158,7 +158,8 @@ class ReferencePageTest {
                   { source: "gql", sourceId: "2", title: "Tester", location: "Leicester", employment: "PERMANENT",
                     postedOn: "2025-03-32" }
                 ]) { linesRead adsAdded adsReplaced linesRejected rejections { line reason } completed } }""";
-        graphql(mutation).then().body("errors", nullValue())
+        TestTokens.asLoader().contentType("application/json").body(Map.of("query", mutation)).post("/graphql")
+                .then().body("errors", nullValue())
                 .body("data.loadAds.linesRead", equalTo(2)).body("data.loadAds.adsAdded", equalTo(1))
                 .body("data.loadAds.linesRejected", equalTo(1)).body("data.loadAds.rejections[0].line", equalTo(2))
                 .body("data.loadAds.rejections[0].reason", equalTo("postedOn '2025-03-32' is not a calendar date"))
@@ -173,7 +174,7 @@ class ReferencePageTest {
         String csv = "source,sourceId,title,location,employment,postedOn,salaryMin,salaryMax,salaryPeriod,salaryCurrency,skills\n"
                 + "csv,1,\"Senior Data Engineer, Python\",\"Manchester, North West\",CONTRACT,2025-03-01,500,600,DAY,GBP,Python;Spark;Unheard Of\n"
                 + "csv,2,Tester,Leeds,PERMANENT,2025-03-01,abc,,YEAR,GBP,\n";
-        given().contentType("text/csv").body((csv).getBytes(StandardCharsets.UTF_8)).post("/ads").then().statusCode(200)
+        TestTokens.asLoader().contentType("text/csv").body((csv).getBytes(StandardCharsets.UTF_8)).post("/ads").then().statusCode(200)
                 .body("adsAdded", equalTo(1)).body("linesRejected", equalTo(1)).body("unknownSkills", equalTo(1))
                 .body("rejections[0].reason", equalTo("salaryMin must be a number, not 'abc'"));
     }
@@ -199,7 +200,7 @@ class ReferencePageTest {
         Path csv = Path.of("../shared/data/jobs_adzuna_api_uk_data_engineer_2025.csv");
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(csv), "shared data beside the checkout");
         StringBuilder out = new StringBuilder("source,sourceId,title,description,location,employment,postedOn,salaryMin,salaryMax,salaryPeriod\n");
-        io.jobstats.text.Csv reader = new io.jobstats.text.Csv(Files.newBufferedReader(csv));
+        io.jobstats.text.Csv reader = new io.jobstats.text.Csv(Files.newBufferedReader(csv), Integer.MAX_VALUE);
         List<String> header = reader.next();
         int python = 0;
         int sql = 0;
@@ -220,7 +221,7 @@ class ReferencePageTest {
                     .append(f.get("created"), 0, 10).append(',').append(f.get("salary_min")).append(',')
                     .append(f.get("salary_max")).append(",YEAR\n");
         }
-        Response r = given().contentType("text/csv").body((out.toString()).getBytes(StandardCharsets.UTF_8)).post("/ads");
+        Response r = TestTokens.asLoader().contentType("text/csv").body((out.toString()).getBytes(StandardCharsets.UTF_8)).post("/ads");
         r.then().statusCode(200).body("linesRejected", equalTo(0));
         int unresolved = r.path("unresolvedLocations");
         org.junit.jupiter.api.Assertions.assertTrue(unresolved <= n * 0.05, unresolved + " of " + n + " unresolved");

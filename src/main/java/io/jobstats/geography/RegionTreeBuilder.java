@@ -291,7 +291,7 @@ public final class RegionTreeBuilder {
 
     static List<List<String>> readCsv(String resource) {
         try (BufferedReader in = reader(resource)) {
-            Csv csv = new Csv(in);
+            Csv csv = new Csv(in, Integer.MAX_VALUE);
             List<List<String>> rows = new ArrayList<>();
             for (List<String> r = csv.next(); r != null; r = csv.next()) {
                 rows.add(r);

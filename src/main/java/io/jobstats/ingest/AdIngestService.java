@@ -3,14 +3,15 @@ package io.jobstats.ingest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jobstats.CalendarConfig;
 import io.jobstats.market.TermCounts;
+import io.jobstats.text.BoundedLines;
 import io.jobstats.text.Csv;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import javax.sql.DataSource;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -23,6 +24,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -62,6 +64,9 @@ public class AdIngestService {
     IngestConfig config;
 
     @Inject
+    CalendarConfig calendar;
+
+    @Inject
     ObjectMapper mapper;
 
     @Inject
@@ -81,7 +86,7 @@ public class AdIngestService {
             if (format == Format.CSV) {
                 readCsv(reader, load);
             } else {
-                readNdjson(new BufferedReader(reader, 1 << 16), load);
+                readNdjson(reader, load);
             }
             load.flush();
             load.awaitWrite();
@@ -122,26 +127,33 @@ public class AdIngestService {
         }
     }
 
-    private void readNdjson(BufferedReader in, Load load) throws IOException {
-        String line;
+    private void readNdjson(Reader in, Load load) throws IOException {
+        BoundedLines lines = new BoundedLines(in, config.maxLineLength());
+        BoundedLines.Line line;
         long number = 0;
-        while ((line = in.readLine()) != null) {
+        while ((line = lines.next()) != null) {
             number++;
-            if (line.isBlank()) {
+            if (line.tooLong()) {
+                load.linesRead++;
+                load.reject(number, "the line is " + line.length() + " characters long; at most " + config.maxLineLength()
+                        + " are read (jobstats.ingest.max-line-length)");
+                continue;
+            }
+            if (line.text().isBlank()) {
                 continue;
             }
             load.linesRead++;
-            load.pending(number, line);
+            load.pending(number, line.text());
         }
     }
 
     private void readCsv(Reader in, Load load) {
-        Csv csv = new Csv(in);
+        Csv csv = new Csv(in, config.maxLineLength());
         List<String> header;
         try {
             header = csv.next();
         } catch (Csv.MalformedCsvException e) {
-            load.reject(e.line, "header: " + e.getMessage());
+            load.error = "the CSV header (line " + e.line + ") could not be read: " + e.getMessage() + "; nothing was loaded";
             return;
         }
         if (header == null) {
@@ -150,10 +162,20 @@ public class AdIngestService {
         if (!header.isEmpty() && header.get(0).startsWith("\uFEFF")) {
             header.set(0, header.get(0).substring(1));
         }
+        List<String> missing = AdValidator.REQUIRED.stream().filter(c -> header.stream().noneMatch(h -> h.trim().equals(c))).toList();
+        if (!missing.isEmpty()) {
+            load.error = "the CSV header lacks the required column" + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing)
+                    + " (it has: " + String.join(", ", header) + "); nothing was loaded";
+            return;
+        }
         while (true) {
             List<String> row;
             try {
                 row = csv.next();
+            } catch (Csv.RecordTooLongException e) {
+                load.linesRead++;
+                load.reject(e.line, e.getMessage());
+                continue;
             } catch (Csv.MalformedCsvException e) {
                 load.linesRead++;
                 load.reject(e.line, e.getMessage() + "; the rest of the input could not be read");
@@ -178,7 +200,7 @@ public class AdIngestService {
         }
     }
 
-    private Object parse(long line, Object raw) {
+    private Object parse(long line, Object raw, AdValidator.DateRange dates) {
         try {
             AdLine ad;
             if (raw instanceof String json) {
@@ -191,11 +213,11 @@ public class AdIngestService {
                 if (node == null || !node.isObject()) {
                     return new LoadReport.Rejection(Math.toIntExact(line), "not a JSON object");
                 }
-                ad = AdValidator.validate(line, AdValidator.json(node));
+                ad = AdValidator.validate(line, AdValidator.json(node), dates);
             } else {
                 @SuppressWarnings("unchecked")
                 Map<String, String> cells = (Map<String, String>) raw;
-                ad = AdValidator.validate(line, AdValidator.csv(cells));
+                ad = AdValidator.validate(line, AdValidator.csv(cells), dates);
             }
             return normaliser.prepare(ad);
         } catch (AdValidator.Rejected e) {
@@ -250,6 +272,8 @@ public class AdIngestService {
         final List<Object> raws = new ArrayList<>();
         Future<AdWriter.Result> writing;
         final TermCounts.Load counts = termCounts.begin();
+        final AdValidator.DateRange dates = new AdValidator.DateRange(config.earliestDate(),
+                calendar.today().plusDays(1));
         long writingThroughLine;
         String error;
 
@@ -280,7 +304,7 @@ public class AdIngestService {
             int n = raws.size();
             Object[] results = new Object[n];
             java.util.stream.IntStream.range(0, n).parallel()
-                    .forEach(i -> results[i] = parse(lines.get(i), raws.get(i)));
+                    .forEach(i -> results[i] = parse(lines.get(i), raws.get(i), dates));
             long lastLine = lines.get(n - 1);
             lines.clear();
             raws.clear();

@@ -21,6 +21,9 @@ final class AdValidator {
         }
     }
 
+    /** The fields every ad must have (and so the columns every CSV header). */
+    static final List<String> REQUIRED = List.of("source", "sourceId", "title", "location", "employment", "postedOn");
+
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
     private static final Set<String> PERIODS = Set.of("YEAR", "MONTH", "WEEK", "DAY", "HOUR");
@@ -39,7 +42,11 @@ final class AdValidator {
         List<String> skills() throws Rejected;
     }
 
-    static AdLine validate(long line, Fields f) throws Rejected {
+    /** The dates an ad may carry: from a configured earliest day to tomorrow (a date ahead of the clock is a mistake). */
+    record DateRange(LocalDate earliest, LocalDate latest) {
+    }
+
+    static AdLine validate(long line, Fields f, DateRange dates) throws Rejected {
         String source = required(f, "source", 64);
         String sourceId = required(f, "sourceId", 128);
         String title = required(f, "title", 300);
@@ -52,9 +59,9 @@ final class AdValidator {
         } catch (IllegalArgumentException e) {
             throw new Rejected("employment must be PERMANENT or CONTRACT, not '" + employmentText + "'");
         }
-        LocalDate postedOn = date("postedOn", required(f, "postedOn", 10));
+        LocalDate postedOn = date("postedOn", required(f, "postedOn", 10), dates);
         String closesText = optional(f, "closesOn", 10);
-        LocalDate closesOn = closesText == null ? null : date("closesOn", closesText);
+        LocalDate closesOn = closesText == null ? null : date("closesOn", closesText, dates);
         if (closesOn != null && closesOn.isBefore(postedOn)) {
             throw new Rejected("closesOn " + closesOn + " is before postedOn " + postedOn);
         }
@@ -110,15 +117,21 @@ final class AdValidator {
         return v;
     }
 
-    private static LocalDate date(String name, String v) throws Rejected {
+    private static LocalDate date(String name, String v, DateRange range) throws Rejected {
         if (!DATE.matcher(v).matches()) {
             throw new Rejected(name + " must be a date YYYY-MM-DD, not '" + v + "'");
         }
+        LocalDate d;
         try {
-            return LocalDate.parse(v);
+            d = LocalDate.parse(v);
         } catch (DateTimeParseException e) {
             throw new Rejected(name + " '" + v + "' is not a calendar date");
         }
+        if (d.isBefore(range.earliest()) || d.isAfter(range.latest())) {
+            throw new Rejected(name + " " + d + " is outside " + range.earliest() + " to " + range.latest()
+                    + " (the earliest date accepted to tomorrow)");
+        }
+        return d;
     }
 
     /** NDJSON: one JSON object. */

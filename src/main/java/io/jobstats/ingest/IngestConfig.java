@@ -3,6 +3,8 @@ package io.jobstats.ingest;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.time.LocalDate;
+
 @ConfigMapping(prefix = "jobstats.ingest")
 public interface IngestConfig {
 
@@ -18,4 +20,15 @@ public interface IngestConfig {
     /** How many rejected lines a report lists; all are counted. */
     @WithDefault("50")
     int maxReportedRejections();
+
+    /** The earliest postedOn and closesOn accepted; the latest is tomorrow (see CalendarConfig). */
+    @WithDefault("2000-01-01")
+    LocalDate earliestDate();
+
+    /**
+     * The longest NDJSON line or CSV record read, in characters; a longer one is rejected and skipped without being
+     * held (an ad's description may be 100,000 characters).
+     */
+    @WithDefault("1000000")
+    int maxLineLength();
 }

@@ -62,11 +62,17 @@ public class MarketRepository {
     @Inject
     ReferenceData reference;
 
+    /** The latest posted date held that is not after {@code today}: an ad dated ahead moves no default period. */
     @CacheResult(cacheName = "market-latest-posted")
-    public LocalDate latestPosted(long version) {
+    public LocalDate latestPosted(long version, LocalDate today) {
         // One index probe per employment type rather than a scan.
-        return query("SELECT greatest((SELECT max(posted_on) FROM ad_fact WHERE employment = 0), "
-                + "(SELECT max(posted_on) FROM ad_fact WHERE employment = 1))", ps -> { }, rs -> {
+        return query("""
+                SELECT greatest((SELECT max(posted_on) FROM ad_fact WHERE employment = 0 AND posted_on <= ?),
+                                (SELECT max(posted_on) FROM ad_fact WHERE employment = 1 AND posted_on <= ?))
+                """, ps -> {
+            ps.setObject(1, today);
+            ps.setObject(2, today);
+        }, rs -> {
             rs.next();
             Date d = rs.getDate(1);
             return d == null ? null : d.toLocalDate();

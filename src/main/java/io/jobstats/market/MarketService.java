@@ -13,6 +13,7 @@ import io.quarkus.cache.CacheName;
 import io.quarkus.cache.CaffeineCache;
 import io.quarkus.cache.CompositeCacheKey;
 import jakarta.inject.Inject;
+import io.jobstats.CalendarConfig;
 import org.eclipse.microprofile.context.ManagedExecutor;
 
 import java.time.LocalDate;
@@ -26,6 +27,9 @@ import java.util.concurrent.CompletableFuture;
 /** The METRICS.md definitions over the repository's cached aggregates: ranks, shares, changes, tables. */
 @ApplicationScoped
 public class MarketService {
+
+    @Inject
+    CalendarConfig calendar;
 
     @Inject
     MarketRepository repository;
@@ -100,10 +104,11 @@ public class MarketService {
         return dataVersion.current();
     }
 
-    /** The default period end: the latest posted date held (today when there are no ads). */
+    /** The default period end: the latest posted date held not after today (today when there is none). */
     public LocalDate latestPosted(long version) {
-        LocalDate d = repository.latestPosted(version);
-        return d == null ? LocalDate.now() : d;
+        LocalDate today = calendar.today();
+        LocalDate d = repository.latestPosted(version, today);
+        return d == null ? today : d;
     }
 
     public long vacancies(int termId, Scope s) {

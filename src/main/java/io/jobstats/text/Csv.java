@@ -8,17 +8,20 @@ import java.util.List;
 
 /**
  * A streaming RFC 4180 reader: quoted fields may hold commas, doubled quotes and line breaks. It tracks the
- * physical line each record starts on so a rejection can name it.
+ * physical line each record starts on so a rejection can name it. A record is held only up to a bound: past it the
+ * record is read to its end without keeping its text, then refused with {@link RecordTooLongException}.
  */
 public final class Csv {
 
     private final Reader in;
+    private final int maxRecordLength;
     private int line = 1;
     private int recordLine;
     private int peeked = -2;
 
-    public Csv(Reader in) {
+    public Csv(Reader in, int maxRecordLength) {
         this.in = in;
+        this.maxRecordLength = maxRecordLength;
     }
 
     /** The physical line on which the last record returned started. */
@@ -38,6 +41,7 @@ public final class Csv {
         recordLine = line;
         List<String> fields = new ArrayList<>();
         StringBuilder field = new StringBuilder();
+        long length = 0;
         boolean quoted = false;
         boolean wasQuoted = false;
         while (true) {
@@ -48,14 +52,14 @@ public final class Csv {
                 if (c == '"') {
                     int n = read();
                     if (n == '"') {
-                        field.append('"');
+                        length = append(field, '"', length);
                     } else {
                         quoted = false;
                         c = n;
                         continue;
                     }
                 } else {
-                    field.append((char) c);
+                    length = append(field, (char) c, length);
                 }
             } else if (c == '"' && field.length() == 0 && !wasQuoted) {
                 quoted = true;
@@ -66,19 +70,30 @@ public final class Csv {
                 wasQuoted = false;
             } else if (c == '\n' || c == -1) {
                 fields.add(field.toString());
+                if (length > maxRecordLength) {
+                    throw new RecordTooLongException(recordLine, length);
+                }
                 return fields;
             } else if (c == '\r') {
                 int n = peek();
                 if (n != '\n' && n != -1) {
-                    field.append('\r');
+                    length = append(field, '\r', length);
                 }
             } else if (wasQuoted) {
                 throw new MalformedCsvException(recordLine, "text after a closing quote");
             } else {
-                field.append((char) c);
+                length = append(field, (char) c, length);
             }
             c = read();
         }
+    }
+
+    /** Appends while the record is within its bound; counts either way. */
+    private long append(StringBuilder field, char c, long length) {
+        if (length < maxRecordLength) {
+            field.append(c);
+        }
+        return length + 1;
     }
 
     private int peek() {
@@ -110,12 +125,19 @@ public final class Csv {
         }
     }
 
-    public static final class MalformedCsvException extends RuntimeException {
+    public static class MalformedCsvException extends RuntimeException {
         public final int line;
 
         public MalformedCsvException(int line, String message) {
             super(message);
             this.line = line;
+        }
+    }
+
+    /** A record over the bound, read to its end: the records after it can still be read. */
+    public static final class RecordTooLongException extends MalformedCsvException {
+        public RecordTooLongException(int line, long length) {
+            super(line, "the record is " + length + " characters long; at most the bound (jobstats.ingest.max-line-length) is read");
         }
     }
 }
