@@ -10,6 +10,8 @@ import graphql.execution.ExecutionStrategyParameters;
 import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.execution.instrumentation.Instrumentation;
 import io.jobstats.database.DataVersion;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 import io.quarkus.arc.Arc;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.smallrye.graphql.execution.error.ExceptionHandler;
@@ -78,12 +80,24 @@ public class CachingQueryStrategy extends AsyncExecutionStrategy {
             Instrumentation configured = builder.build().getInstrumentation();
             if (configured instanceof ChainedInstrumentation c) {
                 c.getInstrumentations().stream()
-                        .map(i -> i instanceof MaxQueryDepthInstrumentation || i instanceof MaxQueryComplexityInstrumentation
-                                ? new CheckedOnce(i) : i)
+                        .filter(i -> !(i instanceof MaxQueryDepthInstrumentation || i instanceof MaxQueryComplexityInstrumentation))
                         .forEach(chain::add);
-            } else if (configured != null) {
+            } else if (configured != null && !(configured instanceof MaxQueryDepthInstrumentation
+                    || configured instanceof MaxQueryComplexityInstrumentation)) {
                 chain.add(configured);
             }
+            // SmallRye's limits again, with coded errors and the complexity counted in values (see QueryCost).
+            Config config = ConfigProvider.getConfig();
+            int depth = config.getValue("quarkus.smallrye-graphql.instrumentation-query-depth", Integer.class);
+            int cost = config.getValue("quarkus.smallrye-graphql.instrumentation-query-complexity", Integer.class);
+            chain.add(0, new CheckedOnce(new MaxQueryDepthInstrumentation(depth, info -> {
+                throw new QueryRefused("QUERY_TOO_DEEP", "The operation is " + info.getDepth()
+                        + " fields deep; at most " + depth + " are allowed");
+            })));
+            chain.add(1, new CheckedOnce(new MaxQueryComplexityInstrumentation(cost, new QueryCost(cost), info -> {
+                throw new QueryRefused("QUERY_TOO_COMPLEX", "The answer could hold " + info.getComplexity()
+                        + " values; at most " + cost + " are allowed: ask for fewer aliases, shorter lists or less nesting");
+            })));
             chain.add(new HttpStatus());
             builder.instrumentation(new ChainedInstrumentation(chain));
             return builder.queryExecutionStrategy(new CachingQueryStrategy());

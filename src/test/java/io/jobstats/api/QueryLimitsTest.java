@@ -1,0 +1,60 @@
+package io.jobstats.api;
+
+import io.jobstats.EmbeddedPostgresResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+
+/** What one request may cost: its answer's size is bounded before it is built, and refusals carry their codes. */
+@QuarkusTest
+@QuarkusTestResource(EmbeddedPostgresResource.class)
+class QueryLimitsTest {
+
+    private static io.restassured.response.ValidatableResponse post(String query) {
+        return given().contentType("application/json").body(Map.of("query", query)).post("/graphql").then();
+    }
+
+    @Test
+    void aQueryWhoseAnswerCouldBeHugeIsRefusedBeforeItRuns() {
+        String tree = IntStream.range(0, 40).mapToObj(i -> "a" + i
+                        + ": regions { children { children { children { children { name path { name } } } } } }")
+                .collect(Collectors.joining(" ", "{ ", " }"));
+        post(tree).statusCode(200).body("data", nullValue())
+                .body("errors[0].extensions.code", equalTo("QUERY_TOO_COMPLEX"))
+                .body("errors[0].message", containsString("at most"));
+        // Even one such tree: the regions under regions under regions are counted at the most any region has.
+        post("{ regions { children { children { children { name } } } } }").body("errors[0].extensions.code",
+                equalTo("QUERY_TOO_COMPLEX"));
+        // A region's own children are counted at their real number.
+        post("{ region(slug: \"midlands\") { children { name slug } } }").body("errors", nullValue());
+    }
+
+    @Test
+    void theReferencePageAndEveryExampleFit() throws IOException {
+        try (var files = Files.list(Path.of("graphql/examples"))) {
+            for (Path f : files.toList()) {
+                post(Files.readString(f, StandardCharsets.UTF_8)).statusCode(200).body("errors", nullValue());
+            }
+        }
+    }
+
+    @Test
+    void aTooDeepQueryIsRefusedWithItsCode() {
+        post("{ regions { children { children { children { children { children { children { children { children { children "
+                + "{ children { children { name } } } } } } } } } } } } }")
+                .body("data", nullValue()).body("errors[0].extensions.code", equalTo("QUERY_TOO_DEEP"));
+    }
+}
