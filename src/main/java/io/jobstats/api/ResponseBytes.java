@@ -2,9 +2,10 @@ package io.jobstats.api;
 
 import graphql.ExecutionResult;
 import io.jobstats.database.DataVersion;
-import io.quarkus.cache.Cache;
-import io.quarkus.cache.CacheName;
-import io.quarkus.cache.CaffeineCache;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.graphql.execution.ExecutionResponse;
 import io.vertx.core.buffer.Buffer;
@@ -12,6 +13,7 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -20,14 +22,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * A repeated POST of the same GraphQL request body answered with the bytes its first answer had, in front of
  * SmallRye's handler. Even from the ResponseCache, SmallRye parses the request and writes the result's JSON text
  * anew each time (for the reference page, ~13 KB: most of what such a request cost); here a repeat costs the
  * data-version read and the write. The key is the exact body, the Accept header (it sets the response's type) and
- * the data version, which the request then runs at. Only CachingQueryStrategy fills it, with error-free query
+ * the data version, which the request then runs at; bounded in bytes (ResponseCacheConfig). Only CachingQueryStrategy fills it, with error-free query
  * results, so anything else (a mutation, an error, a request this route does not take) goes through as before.
  */
 @ApplicationScoped
@@ -43,8 +44,26 @@ public class ResponseBytes {
     }
 
     @Inject
-    @CacheName("graphql-response-bytes")
-    Cache cache;
+    ResponseCacheConfig config;
+
+    @Inject
+    MeterRegistry registry;
+
+    @ConfigProperty(name = "quarkus.cache.enabled", defaultValue = "true")
+    boolean enabled;
+
+    private Cache<Key, Answer> cache;
+
+    @PostConstruct
+    void create() {
+        cache = Caffeine.newBuilder()
+                .maximumWeight(config.bytesMaxBytes().asLongValue())
+                .weigher((Key k, Answer a) -> a.body().length + 2 * k.body().length())
+                .expireAfterWrite(config.expireAfterWrite())
+                .recordStats()
+                .build();
+        CaffeineCacheMetrics.monitor(registry, cache, "graphql-response-bytes");
+    }
 
     @Inject
     DataVersion dataVersion;
@@ -77,17 +96,15 @@ public class ResponseBytes {
 
     void serve(RoutingContext ctx) {
         String type = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
-        CaffeineCache answers = caffeine();
         // SmallRye also takes the query as a GraphQL document or in URL parameters: those go to it as they are.
-        if (answers == null || type == null || !type.startsWith("application/json") || !ctx.queryParams().isEmpty()
+        if (!enabled || type == null || !type.startsWith("application/json") || !ctx.queryParams().isEmpty()
                 || ctx.body().buffer() == null || ctx.body().length() > ResponseCache.MAX_KEPT) {
             ctx.next();
             return;
         }
         long version = dataVersion.current();
         Key key = new Key(ctx.body().asString(), ctx.request().getHeader(HttpHeaders.ACCEPT), version);
-        CompletableFuture<Answer> hit = answers.getIfPresent(key);
-        Answer answer = hit == null ? null : hit.getNow(null);
+        Answer answer = cache.getIfPresent(key);
         if (answer != null) {
             ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, answer.contentType()).setStatusCode(200)
                     .end(Buffer.buffer(answer.body()));
@@ -105,8 +122,7 @@ public class ResponseBytes {
     void keep(RoutingContext ctx, ExecutionResult result) {
         Key key = ctx == null ? null : ctx.get(KEY);
         String type = ctx == null ? null : ctx.response().headers().get(HttpHeaders.CONTENT_TYPE);
-        CaffeineCache answers = caffeine();
-        if (key == null || type == null || answers == null) {
+        if (key == null || type == null || !enabled) {
             return;
         }
         String t = type.toLowerCase(Locale.ROOT);
@@ -114,11 +130,8 @@ public class ResponseBytes {
             return;
         }
         byte[] body = new ExecutionResponse(result).getExecutionResultAsString().getBytes(StandardCharsets.UTF_8);
-        answers.put(key, CompletableFuture.completedFuture(new Answer(type, body)));
-    }
-
-    /** Null when caching is switched off (quarkus.cache.enabled=false): every request then goes to SmallRye. */
-    private CaffeineCache caffeine() {
-        return cache instanceof CaffeineCache c ? c : null;
+        if (body.length <= config.maxEntryBytes().asLongValue()) {
+            cache.put(key, new Answer(type, body));
+        }
     }
 }
