@@ -24,7 +24,7 @@ public final class TestTokens {
     }
 
     /** The configuration that makes the application verify these tokens. */
-    static synchronized Map<String, String> properties() {
+    public static synchronized Map<String, String> properties() {
         Path publicKey = DIR.resolve("public.pem");
         if (!Files.exists(publicKey)) {
             KeyPair pair = Jwts.generateKeyPair();

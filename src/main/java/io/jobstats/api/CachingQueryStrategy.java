@@ -9,7 +9,11 @@ import graphql.execution.ExecutionContext;
 import graphql.execution.ExecutionStrategyParameters;
 import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.execution.instrumentation.Instrumentation;
+import graphql.ExecutionResultImpl;
+import graphql.GraphqlErrorBuilder;
 import io.jobstats.database.DataVersion;
+import io.jobstats.database.DatabaseUnavailableException;
+import io.jobstats.database.StatementTimeoutException;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import io.quarkus.arc.Arc;
@@ -20,6 +24,7 @@ import io.vertx.ext.web.RoutingContext;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -42,7 +47,16 @@ public class CachingQueryStrategy extends AsyncExecutionStrategy {
         RoutingContext http = Arc.container().requestContext().isActive()
                 ? Arc.container().instance(CurrentVertxRequest.class).get().getCurrent() : null;
         Long read = http == null ? null : http.get(ResponseCache.VERSION);
-        long version = read != null ? read : Arc.container().instance(DataVersion.class).get().current();
+        long version;
+        try {
+            version = read != null ? read : Arc.container().instance(DataVersion.class).get().current();
+        } catch (DatabaseUnavailableException | StatementTimeoutException e) {
+            return CompletableFuture.completedFuture(ExecutionResultImpl.newExecutionResult()
+                    .addError(GraphqlErrorBuilder.newError().message(e.getMessage())
+                            .extensions(Map.of("code", e instanceof DatabaseUnavailableException ? "SERVICE_UNAVAILABLE" : "TIMEOUT"))
+                            .build())
+                    .build());
+        }
         // Every figure of the request is computed at this version, so the result is what the key says it is.
         context.getGraphQLContext().put(ResponseCache.VERSION, version);
         ResponseCache.Key key = new ResponseCache.Key(QueryKey.of(context), version);
@@ -98,6 +112,7 @@ public class CachingQueryStrategy extends AsyncExecutionStrategy {
                 throw new QueryRefused("QUERY_TOO_COMPLEX", "The answer could hold " + info.getComplexity()
                         + " values; at most " + cost + " are allowed: ask for fewer aliases, shorter lists or less nesting");
             })));
+            chain.add(new RequestDeadline(config.getValue("jobstats.graphql.request-timeout", java.time.Duration.class)));
             chain.add(new HttpStatus());
             builder.instrumentation(new ChainedInstrumentation(chain));
             return builder.queryExecutionStrategy(new CachingQueryStrategy());

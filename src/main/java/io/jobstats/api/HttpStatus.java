@@ -14,7 +14,7 @@ import java.util.concurrent.CompletableFuture;
 /**
  * The HTTP status of a response that holds no data, from its first error's code, as the GraphQL-over-HTTP spec allows
  * for a request that could not be executed: 401 without credentials, 403 without the role, 503 while the database
- * cannot be reached. SmallRye writes 200 for every result; a headers-end handler replaces it just before the headers go.
+ * cannot be reached, 504 when it ran out of time. SmallRye writes 200 for every result; a headers-end handler replaces it just before the headers go.
  * A response with data is always 200: its errors concern single fields.
  */
 final class HttpStatus implements Instrumentation {
@@ -22,7 +22,8 @@ final class HttpStatus implements Instrumentation {
     private static final Map<String, Integer> BY_CODE = Map.of(
             "UNAUTHENTICATED", 401,
             "FORBIDDEN", 403,
-            "SERVICE_UNAVAILABLE", 503);
+            "SERVICE_UNAVAILABLE", 503,
+            "TIMEOUT", 504);
 
     @Override
     public CompletableFuture<ExecutionResult> instrumentExecutionResult(ExecutionResult result,

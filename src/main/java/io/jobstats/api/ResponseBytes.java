@@ -2,6 +2,8 @@ package io.jobstats.api;
 
 import graphql.ExecutionResult;
 import io.jobstats.database.DataVersion;
+import io.jobstats.database.DatabaseUnavailableException;
+import io.jobstats.database.StatementTimeoutException;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -102,7 +104,13 @@ public class ResponseBytes {
             ctx.next();
             return;
         }
-        long version = dataVersion.current();
+        long version;
+        try {
+            version = dataVersion.current();
+        } catch (DatabaseUnavailableException | StatementTimeoutException e) {
+            ctx.next(); // SmallRye's route answers it, with the error and its status
+            return;
+        }
         Key key = new Key(ctx.body().asString(), ctx.request().getHeader(HttpHeaders.ACCEPT), version);
         Answer answer = cache.getIfPresent(key);
         if (answer != null) {

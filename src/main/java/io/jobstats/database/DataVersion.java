@@ -16,16 +16,18 @@ import java.sql.Statement;
 @ApplicationScoped
 public class DataVersion {
 
+    /** Read through the read path's pool, whose timeouts bound it like every query of a request. */
     @Inject
-    DataSource dataSource;
+    @io.quarkus.agroal.DataSource("read")
+    DataSource readPool;
 
     public long current() {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+        try (Connection c = readPool.getConnection(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT version FROM data_version WHERE id = 1")) {
             rs.next();
             return rs.getLong(1);
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not read the data version", e);
+            throw SqlFailures.of("Reading the data version", e);
         }
     }
 

@@ -22,7 +22,7 @@ final class InitDb {
     }
 
     static void withChecksums(Path dataDirectory) {
-        Path initdb = findInitDb();
+        Path initdb = binary("initdb");
         try {
             Path scratch = Files.createTempDirectory(dataDirectory.toAbsolutePath().getParent(), ".initdb-");
             Path cluster = scratch.resolve("data");
@@ -58,19 +58,19 @@ final class InitDb {
     }
 
     /** zonky unpacks its binaries into {@code <working dir>/PG-<digest>/bin}; the newest such unpacking is this run's. */
-    private static Path findInitDb() {
+    static Path binary(String name) {
         Path working = Path.of(System.getProperty("ot.epg.working-dir",
                 Path.of(System.getProperty("java.io.tmpdir"), "embedded-pg").toString()));
         try (Stream<Path> dirs = Files.list(working)) {
             List<Path> found = dirs.filter(d -> d.getFileName().toString().startsWith("PG-"))
-                    .map(d -> d.resolve("bin").resolve("initdb")).filter(Files::isExecutable)
+                    .map(d -> d.resolve("bin").resolve(name)).filter(Files::isExecutable)
                     .sorted(Comparator.comparing(InitDb::modified).reversed()).toList();
             if (found.isEmpty()) {
-                throw new IllegalStateException("No initdb among the PostgreSQL binaries in " + working);
+                throw new IllegalStateException("No " + name + " among the PostgreSQL binaries in " + working);
             }
             return found.get(0);
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not look for initdb in " + working, e);
+            throw new UncheckedIOException("Could not look for " + name + " in " + working, e);
         }
     }
 

@@ -10,6 +10,7 @@ import io.jobstats.market.MarketRecords.MonthSalaries;
 import io.jobstats.market.MarketRecords.Universe;
 import io.quarkus.cache.CacheResult;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.jobstats.database.SqlFailures;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -56,7 +57,9 @@ public class MarketRepository {
         return " " + a + "employment = ? AND " + a + "posted_on BETWEEN ? AND ? AND " + a + "region_pos BETWEEN ? AND ? ";
     }
 
+    /** The read path's pool: statement and socket timeouts bound every query (application.properties). */
     @Inject
+    @io.quarkus.agroal.DataSource("read")
     DataSource dataSource;
 
     @Inject
@@ -433,7 +436,7 @@ public class MarketRepository {
                 return reader.read(rs);
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("Market query failed: " + e.getMessage(), e);
+            throw SqlFailures.of("A market query", e);
         }
     }
 }

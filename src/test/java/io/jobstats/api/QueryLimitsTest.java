@@ -3,7 +3,16 @@ package io.jobstats.api;
 import io.jobstats.EmbeddedPostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.jobstats.database.SqlFailures;
+import io.jobstats.database.StatementTimeoutException;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +26,9 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** What one request may cost: its answer's size is bounded before it is built, and refusals carry their codes. */
 @QuarkusTest
@@ -48,6 +60,23 @@ class QueryLimitsTest {
             for (Path f : files.toList()) {
                 post(Files.readString(f, StandardCharsets.UTF_8)).statusCode(200).body("errors", nullValue());
             }
+        }
+    }
+
+    @Inject
+    @io.quarkus.agroal.DataSource("read")
+    DataSource readPool;
+
+    /** Every statement of the read path is cancelled by PostgreSQL after jobstats.read.statement-timeout-ms (5 s). */
+    @Test
+    void aReadStatementIsBoundedInTime() throws SQLException {
+        try (Connection c = readPool.getConnection(); Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("SHOW statement_timeout")) {
+                rs.next();
+                assertEquals("5s", rs.getString(1));
+            }
+            SQLException e = assertThrows(SQLException.class, () -> s.execute("SELECT pg_sleep(6)"));
+            assertInstanceOf(StatementTimeoutException.class, SqlFailures.of("A sleep", e));
         }
     }
 
