@@ -62,7 +62,7 @@ public class CachingQueryStrategy extends AsyncExecutionStrategy {
         ResponseCache.Key key = new ResponseCache.Key(QueryKey.of(context), version);
         ExecutionResult cached = cache.get(key);
         if (cached != null) {
-            bytes.keep(http, cached);
+            bytes.keep(http, cached, context.getOperationDefinition().getName());
             return CompletableFuture.completedFuture(cached);
         }
         return super.execute(context, parameters).thenApply(result -> {
@@ -70,7 +70,7 @@ public class CachingQueryStrategy extends AsyncExecutionStrategy {
                 return result;
             }
             ExecutionResult kept = cache.put(key, result);
-            bytes.keep(http, kept);
+            bytes.keep(http, kept, context.getOperationDefinition().getName());
             return kept;
         });
     }
@@ -81,6 +81,9 @@ public class CachingQueryStrategy extends AsyncExecutionStrategy {
      * status of a response without data set from its error (see HttpStatus).
      */
     public static class Installer implements EventingService {
+
+        /** One for the application: ResponseBytes records its answers with the same bounded operation names. */
+        static final OperationMetrics METRICS = new OperationMetrics();
 
         @Override
         public String getConfigKey() {
@@ -114,6 +117,7 @@ public class CachingQueryStrategy extends AsyncExecutionStrategy {
             })));
             chain.add(new RequestDeadline(config.getValue("jobstats.graphql.request-timeout", java.time.Duration.class)));
             chain.add(new HttpStatus());
+            chain.add(METRICS);
             builder.instrumentation(new ChainedInstrumentation(chain));
             return builder.queryExecutionStrategy(new CachingQueryStrategy());
         }

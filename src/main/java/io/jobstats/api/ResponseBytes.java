@@ -42,7 +42,8 @@ public class ResponseBytes {
     record Key(String body, String accept, long version) {
     }
 
-    record Answer(String contentType, byte[] body) {
+    /** A kept answer, with the operation it answers (for the operation metrics). */
+    record Answer(String contentType, byte[] body, String operation, String type) {
     }
 
     @Inject
@@ -114,6 +115,7 @@ public class ResponseBytes {
         Key key = new Key(ctx.body().asString(), ctx.request().getHeader(HttpHeaders.ACCEPT), version);
         Answer answer = cache.getIfPresent(key);
         if (answer != null) {
+            OperationMetrics.record(registry, answer.operation(), answer.type(), true, "response-bytes", 0);
             ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, answer.contentType()).setStatusCode(200)
                     .end(Buffer.buffer(answer.body()));
             return;
@@ -127,7 +129,7 @@ public class ResponseBytes {
      * Keeps the bytes SmallRye writes for an error-free query result (the same ExecutionResponse text, UTF-8), when
      * this route took the request and the client asked for no other charset.
      */
-    void keep(RoutingContext ctx, ExecutionResult result) {
+    void keep(RoutingContext ctx, ExecutionResult result, String operation) {
         Key key = ctx == null ? null : ctx.get(KEY);
         String type = ctx == null ? null : ctx.response().headers().get(HttpHeaders.CONTENT_TYPE);
         if (key == null || type == null || !enabled) {
@@ -139,7 +141,7 @@ public class ResponseBytes {
         }
         byte[] body = new ExecutionResponse(result).getExecutionResultAsString().getBytes(StandardCharsets.UTF_8);
         if (body.length <= config.maxEntryBytes().asLongValue()) {
-            cache.put(key, new Answer(type, body));
+            cache.put(key, new Answer(type, body, CachingQueryStrategy.Installer.METRICS.tagName(operation), "query"));
         }
     }
 }

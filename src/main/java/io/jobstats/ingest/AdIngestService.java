@@ -67,6 +67,9 @@ public class AdIngestService {
     CalendarConfig calendar;
 
     @Inject
+    LoadMetrics metrics;
+
+    @Inject
     ObjectMapper mapper;
 
     @Inject
@@ -111,6 +114,7 @@ public class AdIngestService {
         }
         LoadReport report = load.report();
         record(report, load.started, format);
+        metrics.loaded(report, format, load.started);
         return report;
     }
 
