@@ -3,7 +3,8 @@
 # NDJSON stream to a service on a fresh embedded database; then, as the baseline of the same run, PostgreSQL's own
 # COPY of the rows that load produced (ad, ad_fact, term_count) into empty tables with the same indexes (the
 # database's floor).
-# Needs a psql client. Usage: bench/ingest.sh [N]
+# DURABLE=false runs the embedded database without fsync and synchronous commits, to measure what durability costs.
+# Needs a psql client. Usage: [DURABLE=false] bench/ingest.sh [N]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-1000000}
@@ -14,7 +15,8 @@ mkdir -p "$WORK"
 CP='target/quarkus-app/app/*:target/quarkus-app/lib/main/*'
 [ -s "$WORK/ads-$N.ndjson" ] || java -cp "$CP" io.jobstats.demo.GenerateAds "$WORK/ads-$N.ndjson" "$N" 1500
 rm -rf "$WORK/pgdata"
-JOBSTATS_DATA_DIR="$WORK/pgdata" JOBSTATS_DEMO_ENABLED=false java -Dquarkus.http.port=$PORT \
+JOBSTATS_DATA_DIR="$WORK/pgdata" JOBSTATS_KEYS_DIR="$WORK/keys" JOBSTATS_EMBEDDED_DB_DURABLE=${DURABLE:-true} \
+  JOBSTATS_DEMO_ENABLED=false java -Dquarkus.http.port=$PORT \
   -jar target/quarkus-app/quarkus-run.jar > "$WORK/service.log" 2>&1 &
 SERVICE=$!
 trap 'kill $SERVICE 2>/dev/null || true' EXIT
@@ -23,7 +25,8 @@ PGPORT=$(grep -o 'localhost:[0-9]*' "$WORK/service.log" | head -1 | cut -d: -f2)
 SIZE=$(du -m "$WORK/ads-$N.ndjson" | cut -f1)
 
 start=$(date +%s.%N)
-curl -sf -X POST -H 'Content-Type: application/x-ndjson' -T "$WORK/ads-$N.ndjson" localhost:$PORT/ads > "$WORK/report.json"
+curl -sf -X POST -H 'Content-Type: application/x-ndjson' -H "Authorization: Bearer $(cat "$WORK/keys/loader.token")" \
+  -T "$WORK/ads-$N.ndjson" localhost:$PORT/ads > "$WORK/report.json"
 service=$(echo "$(date +%s.%N) - $start" | bc)
 
 psql -q -h localhost -p "$PGPORT" -U postgres <<SQL
@@ -46,6 +49,7 @@ psql -q -h localhost -p "$PGPORT" -U postgres -c "DROP TABLE bench_ad, bench_ad_
 rm -f "$WORK/ad.copy" "$WORK/ad_fact.copy" "$WORK/term_count.copy"
 
 echo "report: $(cat "$WORK/report.json")"
+echo "durable: ${DURABLE:-true} (fsync, synchronous_commit: $(psql -tA -h localhost -p "$PGPORT" -U postgres -c "SHOW fsync"))"
 printf 'ads %d (%d MB), terms featured %d (%.1f per ad)\n' "$N" "$SIZE" "$rows" "$(echo "$rows / $N" | bc -l)"
 printf 'service end to end: %.1f s, %.0f ads/s\n' "$service" "$(echo "$N / $service" | bc -l)"
 printf 'baseline, PostgreSQL COPY of the same rows: %.1f s, %.0f ads/s\n' "$baseline" "$(echo "$N / $baseline" | bc -l)"

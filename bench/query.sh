@@ -17,7 +17,7 @@ PORT=8089
 [ -d "$WORK/pgdata" ] || { echo "run bench/ingest.sh first" >&2; exit 2; }
 SERVICE=
 start_service() {
-  JOBSTATS_DATA_DIR="$WORK/pgdata" JOBSTATS_DEMO_ENABLED=false java -Dquarkus.http.port=$PORT \
+  JOBSTATS_DATA_DIR="$WORK/pgdata" JOBSTATS_KEYS_DIR="$WORK/keys" JOBSTATS_DEMO_ENABLED=false java -Dquarkus.http.port=$PORT \
     -jar target/quarkus-app/quarkus-run.jar > "$WORK/query-service.log" 2>&1 &
   SERVICE=$!
   until curl -sf localhost:$PORT/q/health/ready > /dev/null; do sleep 1; done
@@ -34,7 +34,8 @@ if [ "$(psqlc 'SHOW logging_collector')" != on ]; then
   kill $SERVICE; wait $SERVICE || true
   start_service
 fi
-curl -sf -X POST -H 'Content-Type: application/x-ndjson' --data-binary @src/main/resources/demo/reference-junior-backend-developer.ndjson \
+curl -sf -X POST -H 'Content-Type: application/x-ndjson' -H "Authorization: Bearer $(cat "$WORK/keys/loader.token")" \
+  --data-binary @src/main/resources/demo/reference-junior-backend-developer.ndjson \
   localhost:$PORT/ads > /dev/null
 python3 -c 'import json,sys; print(json.dumps({"query": open(sys.argv[1]).read()}))' graphql/examples/reference-page.graphql > "$WORK/page.json"
 request() { curl -sf -o /dev/null -w '%{time_total}\n' -H 'Content-Type: application/json' --data-binary @"$WORK/page.json" localhost:$PORT/graphql; }

@@ -14,8 +14,8 @@ import java.util.Map;
 /**
  * A query's cost as the number of values its answer can hold, known before it runs: a field costs one, and a list
  * field its items times what each item selects. Lists are counted at their real length where the arguments tell it
- * (first, perCategory, a trend's months, the children of a named region) and at their longest otherwise (the
- * children of a child: the most children any region has). So 40 aliases of a region tree four levels deep are refused
+ * (first, perCategory, a trend's months, the children of a named region, never more than there are terms) and at
+ * their longest otherwise (the children of a child: the most children any region has). So 40 aliases of a region tree four levels deep are refused
  * before a byte of them is built, while the reference page costs about its real size.
  */
 final class QueryCost implements FieldComplexityCalculator {
@@ -42,11 +42,11 @@ final class QueryCost implements FieldComplexityCalculator {
     private static long items(FieldComplexityEnvironment env) {
         Map<String, Object> args = env.getArguments();
         return switch (env.getField().getName()) {
-            case "terms" -> number(args.get("first"), 20);
-            case "coOccurringSkills" -> number(args.get("first"), 30);
+            case "terms" -> Math.min(number(args.get("first"), 20), terms());
+            case "coOccurringSkills" -> Math.min(number(args.get("first"), 30), terms());
             case "coOccurringByCategory", "categories" -> reference().taxonomy().categories().size();
-            case "skills" -> env.getParentEnvironment() == null ? 1
-                    : number(env.getParentEnvironment().getArguments().get("perCategory"), 20);
+            case "skills" -> Math.min(largestCategory(), env.getParentEnvironment() == null ? 1
+                    : number(env.getParentEnvironment().getArguments().get("perCategory"), 20));
             case "vacancyTrend", "salaryTrend" -> months(args.get("from"), args.get("to"));
             case "path" -> maxDepth() + 1;
             case "regions" -> args.get("parent") == null ? 1 : childrenOf(args.get("parent"));
@@ -79,6 +79,16 @@ final class QueryCost implements FieldComplexityCalculator {
             n = named.isEmpty() ? null : named.get(0);
         }
         return n == null ? 0 : n.children.size();
+    }
+
+    private static long terms() {
+        return reference().taxonomy().terms().size();
+    }
+
+    private static long largestCategory() {
+        return reference().taxonomy().terms().stream()
+                .collect(java.util.stream.Collectors.groupingBy(t -> t.category(), java.util.stream.Collectors.counting()))
+                .values().stream().mapToLong(Long::longValue).max().orElse(1);
     }
 
     private static long maxChildren() {

@@ -95,10 +95,14 @@ public final class EmbeddedDatabase {
             LOG.infof("The embedded PostgreSQL in %s did not shut down cleanly: it replays its write-ahead log before it "
                     + "accepts connections, and the start waits for that however long it takes", dataDirectory);
         }
+        // A scratch instance may trade durability for speed (JOBSTATS_EMBEDDED_DB_DURABLE=false): bench/ingest.sh
+        // measures what durability costs with it.
+        String durable = "false".equalsIgnoreCase(firstPresent(System.getProperty("jobstats.embedded-db.durable"),
+                System.getenv("JOBSTATS_EMBEDDED_DB_DURABLE"))) ? "off" : "on";
         EmbeddedPostgres.Builder builder = builder(dataDirectory, false)
-                .setServerConfig("fsync", "on")
-                .setServerConfig("synchronous_commit", "on")
-                .setServerConfig("full_page_writes", "on")
+                .setServerConfig("fsync", durable)
+                .setServerConfig("synchronous_commit", durable)
+                .setServerConfig("full_page_writes", durable)
                 // Crash recovery has no time limit of ours; a postmaster that dies is noticed (see awaitStart).
                 .setPGStartupWait(Duration.ofDays(365));
         if (fresh) {

@@ -36,7 +36,8 @@ public final class SqlFailures {
                     && (s.getSQLState().startsWith("08") || s.getSQLState().startsWith("57P"))) {
                 return true;
             }
-            if (t instanceof SQLException s && s.getMessage() != null && s.getMessage().contains("acquisition timeout")) {
+            if (t instanceof SQLException s && s.getMessage() != null
+                    && s.getMessage().toLowerCase(java.util.Locale.ROOT).contains("acquisition timeout")) {
                 return true;
             }
         }

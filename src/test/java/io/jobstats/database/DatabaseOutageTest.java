@@ -28,7 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * The database goes away (its server killed with -9) and comes back: requests answer SERVICE_UNAVAILABLE (503)
  * meanwhile, readiness goes down at once and liveness after jobstats.health.max-outage (3 s here), and the service
- * recovers by itself when the database is back. The test's own profile gives it a server of its own.
+ * recovers by itself when the database is back; a frozen database is bounded the same way. The test's own profile
+ * gives it a server of its own.
  */
 @QuarkusTest
 @QuarkusTestResource(EmbeddedPostgresResource.class)
@@ -92,11 +93,59 @@ class DatabaseOutageTest {
         }
     }
 
-    /** kill -9 of the postmaster and its backends: the database is gone at once, mid-connection. */
-    private static void kill(Path dataDirectory) throws Exception {
+    /**
+     * A server that stops answering without closing anything (SIGSTOP): readiness still answers at once, a request
+     * ends with SERVICE_UNAVAILABLE at the socket timeout instead of hanging, and all is well once it runs again.
+     */
+    @Test
+    void aFrozenDatabaseDoesNotHangRequestsOrProbes() throws Exception {
+        query("{ market(region: \"uk\", period: {end: \"2013-06-30\", months: 6}) { vacancies } }").then().statusCode(200);
+        Path data = dataDirectory();
+        List<ProcessHandle> server = processes(data);
+        signal("STOP", server);
+        try {
+            given().get("/q/health/ready").then().statusCode(503);
+            query("{ market(region: \"uk\", period: {end: \"2013-07-31\", months: 6}) { vacancies } }").then()
+                    .statusCode(503).body("errors[0].extensions.code", equalTo("SERVICE_UNAVAILABLE"));
+        } finally {
+            signal("CONT", server);
+        }
+        int status = 0;
+        for (int i = 0; i < 60 && status != 200; i++) {
+            status = given().get("/q/health/ready").statusCode();
+            if (status != 200) {
+                Thread.sleep(500);
+            }
+        }
+        assertEquals(200, status, "readiness came back");
+        query("{ market(region: \"uk\", period: {end: \"2013-08-31\", months: 6}) { vacancies } }").then()
+                .statusCode(200).body("errors", nullValue());
+    }
+
+    private Path dataDirectory() throws Exception {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT current_setting('data_directory')")) {
+            rs.next();
+            return Path.of(rs.getString(1));
+        }
+    }
+
+    private static List<ProcessHandle> processes(Path dataDirectory) {
         ProcessHandle p = PostmasterPid.process(dataDirectory).orElseThrow();
         List<ProcessHandle> all = new ArrayList<>(p.descendants().toList());
         all.add(p);
+        return all;
+    }
+
+    private static void signal(String signal, List<ProcessHandle> processes) throws Exception {
+        List<String> command = new ArrayList<>(List.of("kill", "-" + signal));
+        processes.forEach(p -> command.add(Long.toString(p.pid())));
+        new ProcessBuilder(command).start().waitFor(10, TimeUnit.SECONDS);
+    }
+
+    /** kill -9 of the postmaster and its backends: the database is gone at once, mid-connection. */
+    private static void kill(Path dataDirectory) throws Exception {
+        List<ProcessHandle> all = processes(dataDirectory);
         all.forEach(ProcessHandle::destroyForcibly);
         for (ProcessHandle h : all) {
             h.onExit().get(30, TimeUnit.SECONDS);
