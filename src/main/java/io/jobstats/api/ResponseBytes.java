@@ -5,9 +5,7 @@ import io.jobstats.database.DataVersion;
 import io.jobstats.database.DatabaseUnavailableException;
 import io.jobstats.database.StatementTimeoutException;
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.graphql.execution.ExecutionResponse;
 import io.vertx.core.buffer.Buffer;
@@ -59,13 +57,8 @@ public class ResponseBytes {
 
     @PostConstruct
     void create() {
-        cache = Caffeine.newBuilder()
-                .maximumWeight(config.bytesMaxBytes().asLongValue())
-                .weigher((Key k, Answer a) -> a.body().length + 2 * k.body().length())
-                .expireAfterWrite(config.expireAfterWrite())
-                .recordStats()
-                .build();
-        CaffeineCacheMetrics.monitor(registry, cache, "graphql-response-bytes");
+        cache = WeighedCache.create("graphql-response-bytes", config.bytesMaxBytes().asLongValue(),
+                (Key k, Answer a) -> a.body().length + 2 * k.body().length(), config.expireAfterWrite(), registry);
     }
 
     @Inject

@@ -1,11 +1,9 @@
 package io.jobstats.api;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import graphql.ExecutionResult;
 import graphql.ExecutionResultImpl;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.quarkus.arc.Unremovable;
 import io.smallrye.graphql.execution.ExecutionResponse;
 import jakarta.annotation.PostConstruct;
@@ -56,13 +54,8 @@ public class ResponseCache {
 
     @PostConstruct
     void create() {
-        cache = Caffeine.newBuilder()
-                .maximumWeight(config.resultsMaxBytes().asLongValue())
-                .weigher((Key k, Kept v) -> v.weight() + 2 * k.query().query().length())
-                .expireAfterWrite(config.expireAfterWrite())
-                .recordStats()
-                .build();
-        CaffeineCacheMetrics.monitor(registry, cache, "graphql-responses");
+        cache = WeighedCache.create("graphql-responses", config.resultsMaxBytes().asLongValue(),
+                (Key k, Kept v) -> v.weight() + 2 * k.query().query().length(), config.expireAfterWrite(), registry);
     }
 
     ExecutionResult get(Key key) {

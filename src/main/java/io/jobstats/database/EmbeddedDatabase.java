@@ -1,5 +1,8 @@
 package io.jobstats.database;
 
+import static io.jobstats.StartupSettings.firstPresent;
+import static io.jobstats.StartupSettings.present;
+
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.jboss.logging.Logger;
 
@@ -170,18 +173,5 @@ public final class EmbeddedDatabase {
         } catch (IOException ignored) {
             // The JVM is going away; the server's own shutdown is best effort.
         }
-    }
-
-    private static boolean present(String s) {
-        return s != null && !s.isBlank();
-    }
-
-    private static String firstPresent(String... values) {
-        for (String v : values) {
-            if (present(v)) {
-                return v;
-            }
-        }
-        return null;
     }
 }

@@ -1,5 +1,8 @@
 package io.jobstats.security;
 
+import static io.jobstats.StartupSettings.firstPresent;
+import static io.jobstats.StartupSettings.present;
+
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
@@ -68,16 +71,4 @@ public final class LocalKeys {
         LOG.infof("Writes (POST /ads, loadAds) need a bearer token with the role loader: one is in %s", token);
     }
 
-    private static boolean present(String s) {
-        return s != null && !s.isBlank();
-    }
-
-    private static String firstPresent(String... values) {
-        for (String v : values) {
-            if (present(v)) {
-                return v;
-            }
-        }
-        return null;
-    }
 }

@@ -77,14 +77,7 @@ class DatabaseOutageTest {
                 .body("checks.find { it.name == 'database-outage' }.status", equalTo("DOWN"));
 
         restart(data, port);
-        int status = 0;
-        for (int i = 0; i < 60 && status != 200; i++) {
-            status = given().get("/q/health/ready").statusCode();
-            if (status != 200) {
-                Thread.sleep(500);
-            }
-        }
-        assertEquals(200, status, "readiness came back");
+        awaitReady();
         given().get("/q/health/live").then().statusCode(200);
         // Every pooled connection was broken by the outage; none of them fails a request now.
         for (int i = 0; i < 40; i++) {
@@ -110,6 +103,12 @@ class DatabaseOutageTest {
         } finally {
             signal("CONT", server);
         }
+        awaitReady();
+        query("{ market(region: \"uk\", period: {end: \"2013-08-31\", months: 6}) { vacancies } }").then()
+                .statusCode(200).body("errors", nullValue());
+    }
+
+    private static void awaitReady() throws InterruptedException {
         int status = 0;
         for (int i = 0; i < 60 && status != 200; i++) {
             status = given().get("/q/health/ready").statusCode();
@@ -118,8 +117,6 @@ class DatabaseOutageTest {
             }
         }
         assertEquals(200, status, "readiness came back");
-        query("{ market(region: \"uk\", period: {end: \"2013-08-31\", months: 6}) { vacancies } }").then()
-                .statusCode(200).body("errors", nullValue());
     }
 
     private Path dataDirectory() throws Exception {
