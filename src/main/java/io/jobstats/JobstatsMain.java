@@ -13,9 +13,11 @@ public class JobstatsMain {
         if (TokenCommand.isInvoked(args)) {
             System.exit(TokenCommand.run(args));
         }
+        // Asked before the embedded database starts: starting it configures a datasource URL.
+        boolean outOfTheBox = !EmbeddedDatabase.externalDatabaseConfigured();
         EmbeddedDatabase.startPersistentIfNeeded();
         // The out-of-the-box run verifies tokens with a local key pair; a configured key (production) replaces it.
-        if (!EmbeddedDatabase.externalDatabaseConfigured() && !LocalKeys.verificationKeyConfigured()) {
+        if (outOfTheBox && !LocalKeys.verificationKeyConfigured()) {
             LocalKeys.useLocalKeys();
         }
         Quarkus.run(args);
