@@ -60,7 +60,7 @@ latency() { wrk -t1 -c1 -d"${WARM}s" --latency "$@" | awk '/ 50% /{m=$2} / 99% /
 request > /dev/null   # the page is cached again
 wrk -t1 -c1 -d5s -s "$WORK/post.lua" "http://localhost:$PORT/graphql" > /dev/null   # JIT warm-up of the cached path
 echo "warm (cached), one keep-alive connection: $(latency -s "$WORK/post.lua" "http://localhost:$PORT/graphql")"
-echo "baseline, /q/health/live the same way:    $(latency "http://localhost:$PORT/q/health/live")"
+echo "baseline, /q/health/started the same way:    $(latency "http://localhost:$PORT/q/health/started")"
 wrk -t2 -c8 -d"${WARM}s" -s "$WORK/post.lua" "http://localhost:$PORT/graphql" | grep -E "Requests/sec" | sed 's/^/warm, 8 connections: /'
 
 # The SQL of one cold request, as PostgreSQL times it.

@@ -1,5 +1,6 @@
 package io.jobstats.health;
 
+import io.agroal.api.AgroalDataSource;
 import io.jobstats.database.SqlFailures;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -47,6 +48,14 @@ public class DatabaseProbe {
     });
     private CompletableFuture<Void> inFlight;
     private volatile Instant unreachableSince;
+    private volatile State last;
+    private volatile long lastAt;
+
+    /** The last probe's finding when it is younger than {@code maxAge}, else a new probe's. */
+    public State recent(Duration maxAge) {
+        State s = last;
+        return s != null && System.nanoTime() - lastAt < maxAge.toNanos() ? s : probe();
+    }
 
     public State probe() {
         CompletableFuture<Void> ask;
@@ -68,13 +77,19 @@ public class DatabaseProbe {
             Thread.currentThread().interrupt();
             error = "interrupted";
         }
+        if (error != null) {
+            // Connections the outage broke would fail the next borrowers: the pool checks its idle ones now.
+            flushInvalid();
+        }
         synchronized (this) {
             if (error == null) {
                 unreachableSince = null;
             } else if (unreachableSince == null) {
                 unreachableSince = Instant.now();
             }
-            return new State(error, unreachableSince);
+            last = new State(error, unreachableSince);
+            lastAt = System.nanoTime();
+            return last;
         }
     }
 
@@ -90,6 +105,14 @@ public class DatabaseProbe {
             s.execute("SELECT 1");
         } catch (SQLException e) {
             throw SqlFailures.of("SELECT 1", e);
+        }
+    }
+
+    private void flushInvalid() {
+        try {
+            readPool.unwrap(AgroalDataSource.class).flush(AgroalDataSource.FlushMode.INVALID);
+        } catch (SQLException | RuntimeException e) {
+            // Not an Agroal pool, or it cannot check now: the next probe tries again.
         }
     }
 
