@@ -5,8 +5,8 @@
 # another, after 30 such requests to warm the JVM up; then warm (cached) over one keep-alive connection with wrk
 # (latency percentiles), and requests per second at 8 connections. Baselines of the same run: PostgreSQL's own
 # time for the SQL of one cold request (its statements, logged with their parameters, replayed one after another
-# in psql with \timing), and for warm requests the same wrk run against the service's liveness endpoint (the floor
-# of an HTTP request on this machine). Needs psql, wrk, python3.
+# in psql with \timing), and for warm requests the same wrk run against the service's started endpoint, which runs
+# no check (the floor of an HTTP request on this machine). Needs psql, wrk, python3.
 # Usage: bench/query.sh [COLD requests, default 30] [WARM seconds per wrk run, default 20]
 set -euo pipefail
 cd "$(dirname "$0")/.."
