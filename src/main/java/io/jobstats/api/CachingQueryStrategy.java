@@ -1,7 +1,9 @@
 package io.jobstats.api;
 
 import graphql.ExecutionResult;
+import graphql.ExecutionResultImpl;
 import graphql.GraphQL;
+import graphql.GraphqlErrorBuilder;
 import graphql.analysis.MaxQueryComplexityInstrumentation;
 import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.execution.AsyncExecutionStrategy;
@@ -9,19 +11,18 @@ import graphql.execution.ExecutionContext;
 import graphql.execution.ExecutionStrategyParameters;
 import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.execution.instrumentation.Instrumentation;
-import graphql.ExecutionResultImpl;
-import graphql.GraphqlErrorBuilder;
 import io.jobstats.database.DataVersion;
 import io.jobstats.database.DatabaseUnavailableException;
 import io.jobstats.database.StatementTimeoutException;
-import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.ConfigProvider;
 import io.quarkus.arc.Arc;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.smallrye.graphql.execution.error.ExceptionHandler;
 import io.smallrye.graphql.spi.EventingService;
 import io.vertx.ext.web.RoutingContext;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -115,7 +116,7 @@ public class CachingQueryStrategy extends AsyncExecutionStrategy {
                 throw new QueryRefused("QUERY_TOO_COMPLEX", "The answer could hold " + info.getComplexity()
                         + " values; at most " + cost + " are allowed: ask for fewer aliases, shorter lists or less nesting");
             })));
-            chain.add(new RequestDeadline(config.getValue("jobstats.graphql.request-timeout", java.time.Duration.class)));
+            chain.add(new RequestDeadline(config.getValue("jobstats.graphql.request-timeout", Duration.class)));
             chain.add(new HttpStatus());
             chain.add(METRICS);
             builder.instrumentation(new ChainedInstrumentation(chain));

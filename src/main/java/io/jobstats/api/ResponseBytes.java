@@ -1,10 +1,10 @@
 package io.jobstats.api;
 
+import com.github.benmanes.caffeine.cache.Cache;
 import graphql.ExecutionResult;
 import io.jobstats.database.DataVersion;
 import io.jobstats.database.DatabaseUnavailableException;
 import io.jobstats.database.StatementTimeoutException;
-import com.github.benmanes.caffeine.cache.Cache;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.graphql.execution.ExecutionResponse;
@@ -28,8 +28,9 @@ import java.util.Optional;
  * SmallRye's handler. Even from the ResponseCache, SmallRye parses the request and writes the result's JSON text
  * anew each time (for the reference page, ~13 KB: most of what such a request cost); here a repeat costs the
  * data-version read and the write. The key is the exact body, the Accept header (it sets the response's type) and
- * the data version, which the request then runs at; bounded in bytes (ResponseCacheConfig). Only CachingQueryStrategy fills it, with error-free query
- * results, so anything else (a mutation, an error, a request this route does not take) goes through as before.
+ * the data version, which the request then runs at; the cache is bounded in bytes (ResponseCacheConfig). Only
+ * CachingQueryStrategy fills it, with error-free query results, so anything else (a mutation, an error, a request
+ * this route does not take) goes through as before. It runs after the read policy (ReadPolicy), like SmallRye's route.
  */
 @ApplicationScoped
 public class ResponseBytes {
