@@ -80,6 +80,16 @@ class QueryLimitsTest {
         }
     }
 
+    /** Errors say what went wrong in the client's terms: no Java class names. */
+    @Test
+    void errorsCarryNoJavaClassNames() {
+        String body = given().contentType("application/json")
+                .body(Map.of("query", "{ role(name: \"No Such Role\") { name } market(region: \"nowhere\") { vacancies } }"))
+                .post("/graphql").then().statusCode(200).body("errors[0].extensions.code", equalTo("NOT_FOUND"))
+                .body("errors[0].extensions.exception", nullValue()).extract().asString();
+        org.junit.jupiter.api.Assertions.assertFalse(body.contains("io.jobstats") || body.contains("java."), body);
+    }
+
     @Test
     void aTooDeepQueryIsRefusedWithItsCode() {
         post("{ regions { children { children { children { children { children { children { children { children { children "
