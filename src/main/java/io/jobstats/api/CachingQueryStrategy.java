@@ -117,6 +117,7 @@ public class CachingQueryStrategy extends AsyncExecutionStrategy {
                         + " values; at most " + cost + " are allowed: ask for fewer aliases, shorter lists or less nesting");
             })));
             chain.add(new RequestDeadline(config.getValue("jobstats.graphql.request-timeout", Duration.class)));
+            chain.add(new ValidationErrorCodes());
             chain.add(new HttpStatus());
             chain.add(METRICS);
             builder.instrumentation(new ChainedInstrumentation(chain));
