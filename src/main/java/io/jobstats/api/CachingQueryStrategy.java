@@ -15,7 +15,6 @@ import io.jobstats.database.DataVersion;
 import io.jobstats.database.DatabaseUnavailableException;
 import io.jobstats.database.StatementTimeoutException;
 import io.quarkus.arc.Arc;
-import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.smallrye.graphql.execution.error.ExceptionHandler;
 import io.smallrye.graphql.spi.EventingService;
 import io.vertx.ext.web.RoutingContext;
@@ -45,8 +44,7 @@ public class CachingQueryStrategy extends AsyncExecutionStrategy {
     public CompletableFuture<ExecutionResult> execute(ExecutionContext context, ExecutionStrategyParameters parameters) {
         ResponseCache cache = Arc.container().instance(ResponseCache.class).get();
         ResponseBytes bytes = Arc.container().instance(ResponseBytes.class).get();
-        RoutingContext http = Arc.container().requestContext().isActive()
-                ? Arc.container().instance(CurrentVertxRequest.class).get().getCurrent() : null;
+        RoutingContext http = CurrentRequest.get();
         Long read = http == null ? null : http.get(ResponseCache.VERSION);
         long version;
         try {
@@ -54,25 +52,28 @@ public class CachingQueryStrategy extends AsyncExecutionStrategy {
         } catch (DatabaseUnavailableException | StatementTimeoutException e) {
             return CompletableFuture.completedFuture(ExecutionResultImpl.newExecutionResult()
                     .addError(GraphqlErrorBuilder.newError().message(e.getMessage())
-                            .extensions(Map.of("code", e instanceof DatabaseUnavailableException ? "SERVICE_UNAVAILABLE" : "TIMEOUT"))
+                            .extensions(Map.of("code", ErrorCodes.of(e)))
                             .build())
                     .build());
         }
         // Every figure of the request is computed at this version, so the result is what the key says it is.
         context.getGraphQLContext().put(ResponseCache.VERSION, version);
         ResponseCache.Key key = new ResponseCache.Key(QueryKey.of(context), version);
-        ExecutionResult cached = cache.get(key);
+        ResponseCache.Kept cached = cache.get(key);
         if (cached != null) {
-            bytes.keep(http, cached, context.getOperationDefinition().getName());
-            return CompletableFuture.completedFuture(cached);
+            bytes.keep(http, cached.json(), context.getOperationDefinition().getName());
+            return CompletableFuture.completedFuture(cached.result());
         }
         return super.execute(context, parameters).thenApply(result -> {
             if (!result.getErrors().isEmpty() || !context.getErrors().isEmpty() || context.hasIncrementalSupport()) {
                 return result;
             }
-            ExecutionResult kept = cache.put(key, result);
-            bytes.keep(http, kept, context.getOperationDefinition().getName());
-            return kept;
+            ResponseCache.Kept kept = cache.put(key, result);
+            if (kept == null) {
+                return result;
+            }
+            bytes.keep(http, kept.json(), context.getOperationDefinition().getName());
+            return kept.result();
         });
     }
 

@@ -19,12 +19,15 @@ final class ErrorCodes {
         if (code != null) {
             return code.toString();
         }
-        if (error instanceof ExceptionWhileDataFetching fetching) {
-            for (Throwable t = fetching.getException(); t != null; t = t.getCause()) {
-                ErrorCode annotated = t.getClass().getAnnotation(ErrorCode.class);
-                if (annotated != null) {
-                    return annotated.value();
-                }
+        return error instanceof ExceptionWhileDataFetching fetching ? of(fetching.getException()) : null;
+    }
+
+    /** The code an exception (or the first of its causes that has one) is answered with; null when none has. */
+    static String of(Throwable exception) {
+        for (Throwable t = exception; t != null; t = t.getCause()) {
+            ErrorCode annotated = t.getClass().getAnnotation(ErrorCode.class);
+            if (annotated != null) {
+                return annotated.value();
             }
         }
         return null;

@@ -4,8 +4,6 @@ import graphql.ExecutionResult;
 import graphql.execution.instrumentation.Instrumentation;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
-import io.quarkus.arc.Arc;
-import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.ext.web.RoutingContext;
 
 import java.util.Map;
@@ -14,7 +12,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * The HTTP status of a response that holds no data, from its first error's code, as the GraphQL-over-HTTP spec allows
  * for a request that could not be executed: 401 without credentials, 403 without the role, 503 while the database
- * cannot be reached, 504 when it ran out of time. SmallRye writes 200 for every result; a headers-end handler replaces it just before the headers go.
+ * cannot be reached, 504 when it ran out of time. SmallRye writes 200 for every result; a headers-end handler
+ * replaces it just before the headers go.
  * A response with data is always 200: its errors concern single fields.
  */
 final class HttpStatus implements Instrumentation {
@@ -30,7 +29,7 @@ final class HttpStatus implements Instrumentation {
                                                                         InstrumentationExecutionParameters parameters,
                                                                         InstrumentationState state) {
         Integer status = statusOf(result);
-        RoutingContext http = status == null ? null : currentRequest();
+        RoutingContext http = status == null ? null : CurrentRequest.get();
         if (http != null) {
             http.addHeadersEndHandler(v -> http.response().setStatusCode(status));
         }
@@ -43,10 +42,5 @@ final class HttpStatus implements Instrumentation {
         }
         String code = ErrorCodes.of(result.getErrors().get(0));
         return code == null ? null : BY_CODE.get(code);
-    }
-
-    private static RoutingContext currentRequest() {
-        return Arc.container().requestContext().isActive()
-                ? Arc.container().instance(CurrentVertxRequest.class).get().getCurrent() : null;
     }
 }

@@ -1,13 +1,11 @@
 package io.jobstats.api;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import graphql.ExecutionResult;
 import io.jobstats.database.DataVersion;
 import io.jobstats.database.DatabaseUnavailableException;
 import io.jobstats.database.StatementTimeoutException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.configuration.MemorySize;
-import io.smallrye.graphql.execution.ExecutionResponse;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
@@ -19,7 +17,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -65,11 +62,8 @@ public class ResponseBytes {
     @Inject
     DataVersion dataVersion;
 
-    @ConfigProperty(name = "quarkus.http.root-path", defaultValue = "/")
-    String httpRoot;
-
-    @ConfigProperty(name = "quarkus.smallrye-graphql.root-path", defaultValue = "graphql")
-    String graphqlPath;
+    @Inject
+    GraphQLEndpoint endpoint;
 
     @ConfigProperty(name = "quarkus.http.limits.max-body-size")
     Optional<MemorySize> maxBodySize;
@@ -81,14 +75,7 @@ public class ResponseBytes {
     void route(@Observes Router router) {
         BodyHandler body = BodyHandler.create(false);
         maxBodySize.ifPresent(m -> body.setBodyLimit(m.asLongValue()));
-        router.post(path()).order(-1).handler(body).blockingHandler(this::serve, false);
-    }
-
-    private String path() {
-        if (graphqlPath.startsWith("/")) {
-            return graphqlPath;
-        }
-        return (httpRoot.endsWith("/") ? httpRoot : httpRoot + "/") + graphqlPath;
+        router.post(endpoint.path()).order(-1).handler(body).blockingHandler(this::serve, false);
     }
 
     void serve(RoutingContext ctx) {
@@ -120,10 +107,10 @@ public class ResponseBytes {
     }
 
     /**
-     * Keeps the bytes SmallRye writes for an error-free query result (the same ExecutionResponse text, UTF-8), when
-     * this route took the request and the client asked for no other charset.
+     * Keeps the bytes SmallRye writes for an error-free query result (its ExecutionResponse text in UTF-8, made once by
+     * ResponseCache), when this route took the request and the client asked for no other charset.
      */
-    void keep(RoutingContext ctx, ExecutionResult result, String operation) {
+    void keep(RoutingContext ctx, byte[] body, String operation) {
         Key key = ctx == null ? null : ctx.get(KEY);
         String type = ctx == null ? null : ctx.response().headers().get(HttpHeaders.CONTENT_TYPE);
         if (key == null || type == null || !enabled) {
@@ -133,7 +120,6 @@ public class ResponseBytes {
         if (t.contains("charset=") && !t.contains("charset=utf-8")) {
             return;
         }
-        byte[] body = new ExecutionResponse(result).getExecutionResultAsString().getBytes(StandardCharsets.UTF_8);
         if (body.length <= config.maxEntryBytes().asLongValue()) {
             cache.put(key, new Answer(type, body, CachingQueryStrategy.Installer.METRICS.tagName(operation), "query"));
         }

@@ -12,6 +12,8 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * Whole query results by query and data version. A popular page is the same request over and over: served from
  * here it skips the per-field work of the execution (~300 fields for the reference page), which the per-figure
@@ -29,8 +31,11 @@ public class ResponseCache {
      */
     static final int MAX_KEPT = 64 * 1024;
 
-    /** A kept result's heap, per byte of its JSON text (see ResponseCacheConfig). */
-    private static final int HEAP_PER_JSON_BYTE = 10;
+    /**
+     * A kept result's heap, per byte of its JSON text (see ResponseCacheConfig): ten for the JSON tree, one for the
+     * text itself, kept beside it for ResponseBytes.
+     */
+    private static final int HEAP_PER_JSON_BYTE = 11;
 
     /** The GraphQL context entry holding the data version a request is computed at. */
     static final String VERSION = "jobstats.dataVersion";
@@ -38,7 +43,8 @@ public class ResponseCache {
     record Key(QueryKey query, long version) {
     }
 
-    private record Kept(ExecutionResult result, int weight) {
+    /** A kept result, and its response as SmallRye writes it (UTF-8 JSON), so that it is written once. */
+    record Kept(ExecutionResult result, byte[] json) {
     }
 
     @Inject
@@ -55,33 +61,35 @@ public class ResponseCache {
     @PostConstruct
     void create() {
         cache = WeighedCache.create("graphql-responses", config.resultsMaxBytes().asLongValue(),
-                (Key k, Kept v) -> v.weight() + 2 * k.query().query().length(), config.expireAfterWrite(), registry);
+                (Key k, Kept v) -> (int) Math.min(Integer.MAX_VALUE, (long) HEAP_PER_JSON_BYTE * v.json().length)
+                        + 2 * k.query().query().length(), config.expireAfterWrite(), registry);
     }
 
-    ExecutionResult get(Key key) {
-        Kept hit = enabled ? cache.getIfPresent(key) : null;
-        return hit == null ? null : hit.result();
+    Kept get(Key key) {
+        return enabled ? cache.getIfPresent(key) : null;
     }
 
     /**
      * Keeps an error-free result and returns what to answer with: the same data as a JSON tree, which SmallRye
-     * writes out as it is, so a hit does not rebuild the response's JSON field by field either. A query over
-     * MAX_KEPT or an answer over the largest entry is not kept, and its result is answered as it is.
+     * writes out as it is, so a hit does not rebuild the response's JSON field by field either; and the response's
+     * bytes. Null when it is not kept (a query over MAX_KEPT, an answer over the largest entry): the result is then
+     * answered as it is.
      */
-    ExecutionResult put(Key key, ExecutionResult result) {
+    Kept put(Key key, ExecutionResult result) {
         if (!enabled || key.query().query().length() > MAX_KEPT) {
-            return result;
+            return null;
         }
-        JsonObject json = new ExecutionResponse(result).getExecutionResultAsJsonObject();
-        long length = json.toString().length();
-        if (length > config.maxEntryBytes().asLongValue()) {
-            return result;
+        JsonObject response = new ExecutionResponse(result).getExecutionResultAsJsonObject();
+        // What SmallRye writes for it: ExecutionResponse's text is its JSON object's.
+        byte[] json = response.toString().getBytes(StandardCharsets.UTF_8);
+        if (json.length > config.maxEntryBytes().asLongValue()) {
+            return null;
         }
-        ExecutionResult kept = ExecutionResultImpl.newExecutionResult()
-                .data(json.get("data"))
+        Kept kept = new Kept(ExecutionResultImpl.newExecutionResult()
+                .data(response.get("data"))
                 .extensions(result.getExtensions())
-                .build();
-        cache.put(key, new Kept(kept, (int) Math.min(Integer.MAX_VALUE, length * HEAP_PER_JSON_BYTE)));
+                .build(), json);
+        cache.put(key, kept);
         return kept;
     }
 

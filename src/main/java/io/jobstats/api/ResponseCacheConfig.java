@@ -10,7 +10,8 @@ import java.time.Duration;
 public interface ResponseCacheConfig {
 
     /**
-     * Heap for kept query results. A result is weighed at ten times its JSON text: a reference page's 13 KB of JSON
+     * Heap for kept query results. A result is weighed at eleven times its JSON text (the text kept beside
+     * its JSON tree for ResponseBytes, which shares it): a reference page's 13 KB of JSON
      * measured ~150 KB of heap as a JSON tree with its parsed query.
      */
     @WithDefault("64M")

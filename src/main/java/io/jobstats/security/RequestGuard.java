@@ -7,7 +7,8 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import io.jobstats.api.GraphQLEndpoint;
+import jakarta.inject.Inject;
 
 import java.util.Locale;
 import java.util.Set;
@@ -24,11 +25,8 @@ public class RequestGuard {
     private static final Set<String> GRAPHQL_TYPES = Set.of("application/json", "application/graphql");
     private static final Set<String> DECODED = Set.of("identity", "gzip", "x-gzip", "deflate", "x-deflate");
 
-    @ConfigProperty(name = "quarkus.http.root-path", defaultValue = "/")
-    String httpRoot;
-
-    @ConfigProperty(name = "quarkus.smallrye-graphql.root-path", defaultValue = "graphql")
-    String graphqlPath;
+    @Inject
+    GraphQLEndpoint endpoint;
 
     /** Order -3: before the response-bytes route (-1) and SmallRye's, after Quarkus' own first handlers. */
     void route(@Observes Router router) {
@@ -41,7 +39,7 @@ public class RequestGuard {
             refuse(ctx, "Content-Encoding '" + encoding + "' is not supported; send the body as it is, gzip or deflate");
             return;
         }
-        if (ctx.request().method() == HttpMethod.POST && ctx.normalizedPath().equals(graphqlPath())) {
+        if (ctx.request().method() == HttpMethod.POST && ctx.normalizedPath().equals(endpoint.path())) {
             String type = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
             String bare = type == null ? "" : type.split(";")[0].trim().toLowerCase(Locale.ROOT);
             if (!GRAPHQL_TYPES.contains(bare)) {
@@ -58,12 +56,5 @@ public class RequestGuard {
                 .put("extensions", new JsonObject().put("code", "UNSUPPORTED_MEDIA_TYPE"));
         ctx.response().setStatusCode(415).putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
                 .end(new JsonObject().put("errors", new io.vertx.core.json.JsonArray().add(error)).encode());
-    }
-
-    private String graphqlPath() {
-        if (graphqlPath.startsWith("/")) {
-            return graphqlPath;
-        }
-        return (httpRoot.endsWith("/") ? httpRoot : httpRoot + "/") + graphqlPath;
     }
 }
