@@ -15,8 +15,9 @@ import java.util.Map;
  * A query's cost as the number of values its answer can hold, known before it runs: a field costs one, and a list
  * field its items times what each item selects. Lists are counted at their real length where the arguments tell it
  * (first, perCategory, a trend's months, the children of a named region, never more than there are terms) and at
- * their longest otherwise (the children of a child: the most children any region has). So 40 aliases of a region tree four levels deep are refused
- * before a byte of them is built, while the reference page costs about its real size.
+ * their longest otherwise (the children of a child: the most children any region has). So 40 aliases of a region
+ * tree four levels deep are refused before a byte of them is built, while the reference page costs about its real
+ * size.
  */
 final class QueryCost implements FieldComplexityCalculator {
 
@@ -39,35 +40,59 @@ final class QueryCost implements FieldComplexityCalculator {
         return (int) Math.min(cap, 1 + items * Math.max(childComplexity, items > 1 ? 1 : 0));
     }
 
-    private static long items(FieldComplexityEnvironment env) {
+    /** What the reference data sets, the same for every query: taken at the first query, not walked for each field. */
+    private record Sizes(long terms, long categories, long largestCategory, long maxChildren, long maxDepth) {
+        static Sizes of(ReferenceData reference) {
+            return new Sizes(reference.taxonomy().terms().size(), reference.taxonomy().categories().size(),
+                    reference.taxonomy().terms().stream()
+                            .collect(java.util.stream.Collectors.groupingBy(t -> t.category(), java.util.stream.Collectors.counting()))
+                            .values().stream().mapToLong(Long::longValue).max().orElse(1),
+                    reference.regions().nodes().stream().mapToInt(r -> r.children.size()).max().orElse(1),
+                    reference.regions().nodes().stream().mapToInt(r -> r.depth).max().orElse(1));
+        }
+    }
+
+    private volatile Sizes sizes;
+
+    private Sizes sizes() {
+        Sizes s = sizes;
+        if (s == null) {
+            s = Sizes.of(reference());
+            sizes = s;
+        }
+        return s;
+    }
+
+    private long items(FieldComplexityEnvironment env) {
+        Sizes sizes = sizes();
         Map<String, Object> args = env.getArguments();
         return switch (env.getField().getName()) {
-            case "terms" -> Math.min(number(args.get("first"), 20), terms());
-            case "coOccurringSkills" -> Math.min(number(args.get("first"), 30), terms());
-            case "coOccurringByCategory", "categories" -> reference().taxonomy().categories().size();
-            case "skills" -> Math.min(largestCategory(), env.getParentEnvironment() == null ? 1
+            case "terms" -> Math.min(number(args.get("first"), 20), sizes.terms());
+            case "coOccurringSkills" -> Math.min(number(args.get("first"), 30), sizes.terms());
+            case "coOccurringByCategory", "categories" -> sizes.categories();
+            case "skills" -> Math.min(sizes.largestCategory(), env.getParentEnvironment() == null ? 1
                     : number(env.getParentEnvironment().getArguments().get("perCategory"), 20));
             case "vacancyTrend", "salaryTrend" -> months(args.get("from"), args.get("to"));
-            case "path" -> maxDepth() + 1;
+            case "path" -> sizes.maxDepth() + 1;
             case "regions" -> args.get("parent") == null ? 1 : childrenOf(args.get("parent"));
-            case "children", "locations" -> childrenOfAnchor(env);
+            case "children", "locations" -> childrenOfAnchor(env, sizes.maxChildren());
             default -> 1;
         };
     }
 
     /** The children of the region named by the field's parent (region(slug), market(region)), else the most any has. */
-    private static long childrenOfAnchor(FieldComplexityEnvironment env) {
+    private static long childrenOfAnchor(FieldComplexityEnvironment env, long maxChildren) {
         FieldComplexityEnvironment parent = env.getParentEnvironment();
         if (parent != null) {
             Object named = parent.getArguments().get(parent.getField().getName().equals("region") ? "slug" : "region");
             if (named == null && parent.getField().getName().equals("regions")) {
-                return parent.getArguments().get("parent") == null ? reference().regions().root().children.size() : maxChildren();
+                return parent.getArguments().get("parent") == null ? reference().regions().root().children.size() : maxChildren;
             }
             if (named != null) {
                 return childrenOf(named);
             }
         }
-        return maxChildren();
+        return maxChildren;
     }
 
     private static long childrenOf(Object slugOrName) {
@@ -79,24 +104,6 @@ final class QueryCost implements FieldComplexityCalculator {
             n = named.isEmpty() ? null : named.get(0);
         }
         return n == null ? 0 : n.children.size();
-    }
-
-    private static long terms() {
-        return reference().taxonomy().terms().size();
-    }
-
-    private static long largestCategory() {
-        return reference().taxonomy().terms().stream()
-                .collect(java.util.stream.Collectors.groupingBy(t -> t.category(), java.util.stream.Collectors.counting()))
-                .values().stream().mapToLong(Long::longValue).max().orElse(1);
-    }
-
-    private static long maxChildren() {
-        return reference().regions().nodes().stream().mapToInt(r -> r.children.size()).max().orElse(1);
-    }
-
-    private static long maxDepth() {
-        return reference().regions().nodes().stream().mapToInt(r -> r.depth).max().orElse(1);
     }
 
     private static long months(Object from, Object to) {
