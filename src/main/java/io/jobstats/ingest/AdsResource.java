@@ -40,7 +40,8 @@ public class AdsResource {
         };
         if (format == null) {
             return Response.status(Response.Status.UNSUPPORTED_MEDIA_TYPE)
-                    .entity(new Problem("Send ads as application/x-ndjson or text/csv (docs/ad-format.md), not '"
+                    .entity(new Problem("Send ads as application/x-ndjson (one JSON object a line) or text/csv "
+                            + "(a header line first), not '"
                             + (contentType == null ? "no Content-Type" : contentType) + "'"))
                     .build();
         }
