@@ -139,8 +139,8 @@ public class AdIngestService {
             number++;
             if (line.tooLong()) {
                 load.linesRead++;
-                load.reject(number, "the line is " + line.length() + " characters long; at most " + config.maxLineLength()
-                        + " are read (jobstats.ingest.max-line-length)");
+                load.reject(LoadReport.Rejection.of(number, RejectionCode.TOO_LONG, "the line is " + line.length() + " characters long; at most " + config.maxLineLength()
+                        + " are read (jobstats.ingest.max-line-length)"));
                 continue;
             }
             if (line.text().isBlank()) {
@@ -178,11 +178,12 @@ public class AdIngestService {
                 row = csv.next();
             } catch (Csv.RecordTooLongException e) {
                 load.linesRead++;
-                load.reject(e.line, e.getMessage());
+                load.reject(LoadReport.Rejection.of(e.line, RejectionCode.TOO_LONG, e.getMessage()));
                 continue;
             } catch (Csv.MalformedCsvException e) {
                 load.linesRead++;
-                load.reject(e.line, e.getMessage() + "; the rest of the input could not be read");
+                load.reject(LoadReport.Rejection.of(e.line, RejectionCode.MALFORMED,
+                        e.getMessage() + "; the rest of the input could not be read"));
                 return;
             }
             if (row == null) {
@@ -193,7 +194,8 @@ public class AdIngestService {
             }
             load.linesRead++;
             if (row.size() != header.size()) {
-                load.reject(csv.recordLine(), "expected " + header.size() + " cells as in the header, found " + row.size());
+                load.reject(LoadReport.Rejection.of(csv.recordLine(), RejectionCode.MALFORMED,
+                        "expected " + header.size() + " cells as in the header, found " + row.size()));
                 continue;
             }
             Map<String, String> cells = new HashMap<>(header.size() * 2);
@@ -212,10 +214,10 @@ public class AdIngestService {
                 try {
                     node = mapper.readTree(json);
                 } catch (JsonProcessingException e) {
-                    return new LoadReport.Rejection(Math.toIntExact(line), "not valid JSON: " + e.getOriginalMessage());
+                    return LoadReport.Rejection.of(line, RejectionCode.MALFORMED, "not valid JSON: " + e.getOriginalMessage());
                 }
                 if (node == null || !node.isObject()) {
-                    return new LoadReport.Rejection(Math.toIntExact(line), "not a JSON object");
+                    return LoadReport.Rejection.of(line, RejectionCode.MALFORMED, "not a JSON object");
                 }
                 ad = AdValidator.validate(line, AdValidator.json(node), dates);
             } else {
@@ -225,7 +227,7 @@ public class AdIngestService {
             }
             return normaliser.prepare(ad);
         } catch (AdValidator.Rejected e) {
-            return new LoadReport.Rejection(Math.toIntExact(line), e.getMessage());
+            return new LoadReport.Rejection(Math.toIntExact(line), e.field, e.code, e.getMessage());
         }
     }
 
@@ -293,10 +295,10 @@ public class AdIngestService {
             }
         }
 
-        void reject(long line, String reason) {
+        void reject(LoadReport.Rejection rejection) {
             rejected++;
             if (rejections.size() < config.maxReportedRejections()) {
-                rejections.add(new LoadReport.Rejection(Math.toIntExact(line), reason));
+                rejections.add(rejection);
             }
         }
 
@@ -316,7 +318,7 @@ public class AdIngestService {
             Set<String> keys = new HashSet<>();
             for (Object r : results) {
                 if (r instanceof LoadReport.Rejection rej) {
-                    reject(rej.line(), rej.reason());
+                    reject(rej);
                     continue;
                 }
                 PreparedAd p = (PreparedAd) r;

@@ -12,12 +12,18 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** The rules of AD-FORMAT.md: a line that breaks one is rejected with the first rule it breaks. */
+/** The rules of docs/ad-format.md: a line that breaks one is rejected with the first rule it breaks. */
 final class AdValidator {
 
     static final class Rejected extends Exception {
-        Rejected(String reason) {
+        final RejectionCode code;
+        /** The field at fault ("postedOn", "salary.min"), null for the line as a whole. */
+        final String field;
+
+        Rejected(RejectionCode code, String field, String reason) {
             super(reason, null, false, false);
+            this.code = code;
+            this.field = field;
         }
     }
 
@@ -31,7 +37,7 @@ final class AdValidator {
     private AdValidator() {
     }
 
-    /** Fields named as in AD-FORMAT.md; values as JSON (NDJSON) or as text (CSV). */
+    /** Fields named as in docs/ad-format.md; values as JSON (NDJSON) or as text (CSV). */
     interface Fields {
         /** The field as text; null when absent or null. Throws when present but not a string. */
         String text(String name) throws Rejected;
@@ -57,13 +63,13 @@ final class AdValidator {
         try {
             employment = Employment.valueOf(employmentText.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new Rejected("employment must be PERMANENT or CONTRACT, not '" + employmentText + "'");
+            throw new Rejected(RejectionCode.INVALID_VALUE, "employment", "employment must be PERMANENT or CONTRACT, not '" + employmentText + "'");
         }
         LocalDate postedOn = date("postedOn", required(f, "postedOn", 10), dates);
         String closesText = optional(f, "closesOn", 10);
         LocalDate closesOn = closesText == null ? null : date("closesOn", closesText, dates);
         if (closesOn != null && closesOn.isBefore(postedOn)) {
-            throw new Rejected("closesOn " + closesOn + " is before postedOn " + postedOn);
+            throw new Rejected(RejectionCode.INCONSISTENT, "closesOn", "closesOn " + closesOn + " is before postedOn " + postedOn);
         }
         Salary salary = f.salary();
         String salaryText = optional(f, "salaryText", 200);
@@ -75,20 +81,20 @@ final class AdValidator {
 
     static Salary salary(Double min, Double max, String period, String currency) throws Rejected {
         if (min == null && max == null) {
-            throw new Rejected("salary needs at least one of min and max");
+            throw new Rejected(RejectionCode.REQUIRED, "salary", "salary needs at least one of min and max");
         }
         if ((min != null && (min < 0 || min.isNaN() || min.isInfinite())) || (max != null && (max < 0 || max.isNaN() || max.isInfinite()))) {
-            throw new Rejected("salary amounts must be non-negative numbers");
+            throw new Rejected(RejectionCode.OUT_OF_RANGE, "salary", "salary amounts must be non-negative numbers");
         }
         if (min != null && max != null && min > max) {
-            throw new Rejected("salary min " + plain(min) + " is above max " + plain(max));
+            throw new Rejected(RejectionCode.INCONSISTENT, "salary.min", "salary min " + plain(min) + " is above max " + plain(max));
         }
         if (period == null || !PERIODS.contains(period)) {
-            throw new Rejected("salary period must be one of YEAR MONTH WEEK DAY HOUR, not '" + period + "'");
+            throw new Rejected(RejectionCode.INVALID_VALUE, "salary.period", "salary period must be one of YEAR MONTH WEEK DAY HOUR, not '" + period + "'");
         }
         String cur = currency == null || currency.isBlank() ? "GBP" : currency;
         if (!CURRENCY.matcher(cur).matches()) {
-            throw new Rejected("salary currency must be an ISO 4217 code such as GBP, not '" + currency + "'");
+            throw new Rejected(RejectionCode.INVALID_VALUE, "salary.currency", "salary currency must be an ISO 4217 code such as GBP, not '" + currency + "'");
         }
         return new Salary(min, max, Salary.Period.valueOf(period), cur);
     }
@@ -100,7 +106,7 @@ final class AdValidator {
     private static String required(Fields f, String name, int max) throws Rejected {
         String v = f.text(name);
         if (v == null || v.isBlank()) {
-            throw new Rejected(name + " is required");
+            throw new Rejected(RejectionCode.REQUIRED, name, name + " is required");
         }
         return checkLength(name, v, max);
     }
@@ -112,23 +118,23 @@ final class AdValidator {
 
     private static String checkLength(String name, String v, int max) throws Rejected {
         if (v.length() > max) {
-            throw new Rejected(name + " is " + v.length() + " characters long; at most " + max + " are allowed");
+            throw new Rejected(RejectionCode.TOO_LONG, name, name + " is " + v.length() + " characters long; at most " + max + " are allowed");
         }
         return v;
     }
 
     private static LocalDate date(String name, String v, DateRange range) throws Rejected {
         if (!DATE.matcher(v).matches()) {
-            throw new Rejected(name + " must be a date YYYY-MM-DD, not '" + v + "'");
+            throw new Rejected(RejectionCode.MALFORMED, name, name + " must be a date YYYY-MM-DD, not '" + v + "'");
         }
         LocalDate d;
         try {
             d = LocalDate.parse(v);
         } catch (DateTimeParseException e) {
-            throw new Rejected(name + " '" + v + "' is not a calendar date");
+            throw new Rejected(RejectionCode.MALFORMED, name, name + " '" + v + "' is not a calendar date");
         }
         if (d.isBefore(range.earliest()) || d.isAfter(range.latest())) {
-            throw new Rejected(name + " " + d + " is outside " + range.earliest() + " to " + range.latest()
+            throw new Rejected(RejectionCode.OUT_OF_RANGE, name, name + " " + d + " is outside " + range.earliest() + " to " + range.latest()
                     + " (the earliest date accepted to tomorrow)");
         }
         return d;
@@ -144,7 +150,7 @@ final class AdValidator {
                     return null;
                 }
                 if (!v.isTextual()) {
-                    throw new Rejected(name + " must be a string");
+                    throw new Rejected(RejectionCode.MALFORMED, name, name + " must be a string");
                 }
                 return v.textValue();
             }
@@ -156,7 +162,7 @@ final class AdValidator {
                     return null;
                 }
                 if (!s.isObject()) {
-                    throw new Rejected("salary must be an object {min, max, period, currency}");
+                    throw new Rejected(RejectionCode.MALFORMED, "salary", "salary must be an object {min, max, period, currency}");
                 }
                 return AdValidator.salary(number(s, "min"), number(s, "max"), string(s, "period"), string(s, "currency"));
             }
@@ -168,12 +174,12 @@ final class AdValidator {
                     return List.of();
                 }
                 if (!s.isArray()) {
-                    throw new Rejected("skills must be an array of strings");
+                    throw new Rejected(RejectionCode.MALFORMED, "skills", "skills must be an array of strings");
                 }
                 List<String> out = new ArrayList<>(s.size());
                 for (JsonNode e : s) {
                     if (!e.isTextual()) {
-                        throw new Rejected("skills must be an array of strings");
+                        throw new Rejected(RejectionCode.MALFORMED, "skills", "skills must be an array of strings");
                     }
                     out.add(e.textValue());
                 }
@@ -188,7 +194,7 @@ final class AdValidator {
             return null;
         }
         if (!v.isNumber()) {
-            throw new Rejected("salary " + name + " must be a number");
+            throw new Rejected(RejectionCode.MALFORMED, "salary." + name, "salary " + name + " must be a number");
         }
         return v.doubleValue();
     }
@@ -199,7 +205,7 @@ final class AdValidator {
             return null;
         }
         if (!v.isTextual()) {
-            throw new Rejected("salary " + name + " must be a string");
+            throw new Rejected(RejectionCode.MALFORMED, "salary." + name, "salary " + name + " must be a string");
         }
         return v.textValue();
     }
@@ -249,7 +255,7 @@ final class AdValidator {
         try {
             return Double.valueOf(v.trim());
         } catch (NumberFormatException e) {
-            throw new Rejected(name + " must be a number, not '" + v + "'");
+            throw new Rejected(RejectionCode.MALFORMED, name, name + " must be a number, not '" + v + "'");
         }
     }
 }
