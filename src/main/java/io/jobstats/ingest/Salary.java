@@ -8,7 +8,7 @@ public record Salary(Double min, Double max, Period period, String currency) {
     public enum Period {
         YEAR(1), MONTH(12), WEEK(52), DAY(260), HOUR(1950);
 
-        /** How many of this period make a year (METRICS.md: 52 weeks, 260 working days, 1,950 hours). */
+        /** How many of this period make a year (docs/metrics.md: 52 weeks, 260 working days, 1,950 hours). */
         final double perYear;
 
         Period(double perYear) {
@@ -19,7 +19,7 @@ public record Salary(Double min, Double max, Period period, String currency) {
     private static final double WORKING_DAYS_PER_YEAR = 260;
 
     /**
-     * The METRICS.md salary point: the midpoint of min and max (or whichever is given) in pounds a year for
+     * The docs/metrics.md salary point: the midpoint of min and max (or whichever is given) in pounds a year for
      * permanent ads and pounds a day for contracts; null when it is not valid (another currency, or outside
      * [10,000, 500,000] a year / [50, 5,000] a day).
      */

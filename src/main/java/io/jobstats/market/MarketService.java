@@ -24,7 +24,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 
-/** The METRICS.md definitions over the repository's cached aggregates: ranks, shares, changes, tables. */
+/** The docs/metrics.md definitions over the repository's cached aggregates: ranks, shares, changes, tables. */
 @ApplicationScoped
 public class MarketService {
 
