@@ -21,6 +21,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.closeTo;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -152,18 +153,24 @@ class ReferencePageTest {
     @Test
     void theMutationLoadsSmallBatchesWithTheSameRules() {
         String mutation = """
-                mutation { loadAds(ads: [
-                  { source: "gql", sourceId: "1", title: "Senior Java Developer", location: "Leicester", employment: "PERMANENT",
-                    postedOn: "2025-03-03", salary: { min: 60000, max: 70000, period: "YEAR" }, skills: ["Spring Boot"] },
-                  { source: "gql", sourceId: "2", title: "Tester", location: "Leicester", employment: "PERMANENT",
-                    postedOn: "2025-03-32" }
-                ]) { linesRead adsAdded adsReplaced linesRejected rejections { line reason } completed } }""";
+                mutation { loadAds(input: { ads: [
+                  { source: "gql", sourceId: "1", title: "Senior Java Developer", location: "Leicester", employment: PERMANENT,
+                    postedOn: "2025-03-03", salary: { min: 60000, max: 70000, period: YEAR }, skills: ["Spring Boot"] },
+                  { source: "gql", sourceId: "2", title: "Tester", location: "Leicester", employment: PERMANENT,
+                    postedOn: "2025-03-12", closesOn: "2025-03-02" }
+                ] }) { report { linesRead adsAdded adsReplaced linesRejected rejections { line field code reason } completed }
+                       userErrors { field message code } } }""";
         TestTokens.asLoader().contentType("application/json").body(Map.of("query", mutation)).post("/graphql")
                 .then().body("errors", nullValue())
-                .body("data.loadAds.linesRead", equalTo(2)).body("data.loadAds.adsAdded", equalTo(1))
-                .body("data.loadAds.linesRejected", equalTo(1)).body("data.loadAds.rejections[0].line", equalTo(2))
-                .body("data.loadAds.rejections[0].reason", equalTo("postedOn '2025-03-32' is not a calendar date"))
-                .body("data.loadAds.completed", equalTo(true));
+                .body("data.loadAds.report.linesRead", equalTo(2)).body("data.loadAds.report.adsAdded", equalTo(1))
+                .body("data.loadAds.report.linesRejected", equalTo(1)).body("data.loadAds.report.rejections[0].line", equalTo(2))
+                .body("data.loadAds.report.rejections[0].code", equalTo("INCONSISTENT"))
+                .body("data.loadAds.report.completed", equalTo(true))
+                // The second ad (index 1) alone is rejected, and the user error says where: ads[1].closesOn.
+                .body("data.loadAds.userErrors", hasSize(1))
+                .body("data.loadAds.userErrors[0].field", contains("input", "ads", "1", "closesOn"))
+                .body("data.loadAds.userErrors[0].message", equalTo("closesOn 2025-03-02 is before postedOn 2025-03-12"))
+                .body("data.loadAds.userErrors[0].code", equalTo("INCONSISTENT"));
         graphql("{ skill(name: \"spring boot\") { market(region: \"leicester\", period: {end: \"2025-03-31\", months: 1}) "
                 + "{ vacancies salary { median } } } }").then()
                 .body("data.skill.market.vacancies", equalTo(1)).body("data.skill.market.salary.median", closeTo(65_000, 1e-9));

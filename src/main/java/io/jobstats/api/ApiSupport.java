@@ -25,6 +25,8 @@ import java.util.stream.Stream;
 public class ApiSupport {
 
     static final int MAX_MONTHS = 60;
+    /** How far back previous(years) may look. */
+    static final int MAX_YEARS = 20;
 
     @Inject
     ReferenceData reference;
@@ -56,6 +58,10 @@ public class ApiSupport {
         return n;
     }
 
+    Term termBySlug(String slug) {
+        return reference.taxonomy().bySlug(slug);
+    }
+
     Types.Region region(int id) {
         return new Types.Region(reference.regions().byId(id));
     }
@@ -84,6 +90,18 @@ public class ApiSupport {
     static Types.Salary salary(Percentiles p, Employment e) {
         return new Types.Salary(Math.toIntExact(p.sampleSize()), p.p10(), p.p25(), p.median(), p.p75(), p.p90(),
                 e == Employment.CONTRACT ? Types.SalaryUnit.DAY : Types.SalaryUnit.YEAR, "GBP");
+    }
+
+    static void checkYears(int years) {
+        if (years < 1 || years > MAX_YEARS) {
+            throw new BadUserInputException("years", "years must be between 1 and " + MAX_YEARS + ", not " + years);
+        }
+    }
+
+    static void checkFirst(String argument, int first, int max) {
+        if (first < 0 || first > max) {
+            throw new BadUserInputException(argument, argument + " must be between 0 and " + max + ", not " + first);
+        }
     }
 
     private record Scored(String name, int score) {

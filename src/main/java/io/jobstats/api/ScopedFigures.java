@@ -3,6 +3,7 @@ package io.jobstats.api;
 import io.jobstats.database.Employment;
 import io.jobstats.market.MarketService;
 import io.jobstats.market.MarketService.Scope;
+import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
 
@@ -22,14 +23,23 @@ public abstract class ScopedFigures {
         this.support = support;
     }
 
+    /** The id's parts after the type's own: region, period end, months, employment, all that names the figures. */
+    String[] scopeParts() {
+        return new String[] {support.region(scope.regionId()).getSlug(), scope.period().end().toString(),
+                Integer.toString(scope.period().months()), scope.employment().name()};
+    }
+
+    @Description("The region the figures are over (its ads and those of every region below it).")
     public @NonNull Types.Region getRegion() {
         return support.region(scope.regionId());
     }
 
+    @Description("The period the figures are over: ads posted in it.")
     public @NonNull Types.PeriodOut getPeriod() {
         return ApiSupport.period(scope.period());
     }
 
+    @Description("The employment type the figures are over.")
     public @NonNull Employment getEmployment() {
         return scope.employment();
     }

@@ -4,6 +4,7 @@ import io.jobstats.market.MarketService;
 import io.jobstats.market.MarketService.Scope;
 import io.jobstats.taxonomy.Term;
 import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
 
@@ -11,78 +12,91 @@ import java.util.List;
 
 /**
  * A term's figures in a region, period and employment type. Each getter is a GraphQL field computed only when
- * selected, from the cached aggregates; fields with arguments are in {@link MarketApi}.
+ * selected, from the cached aggregates; fields with arguments are in {@link TermMarketFields}.
  */
-@Description("A term's figures in one region, period and employment type (METRICS.md).")
-public class TermMarket extends ScopedFigures {
+@Description("A term's figures in one region, period and employment type. The universe U is every ad of that type "
+        + "posted in the period whose location is the region or below it (docs/metrics.md).")
+public class TermMarket extends ScopedFigures implements Node {
 
     @Ignore
-    final Term term;
+    final Term subject;
 
     TermMarket(Term term, Scope scope, MarketService market, ApiSupport support) {
         super(scope, market, support);
-        this.term = term;
+        this.subject = term;
     }
 
+    @Override
+    @Description(Node.ID)
+    public @Id @NonNull String getId() {
+        String[] scope = scopeParts();
+        return NodeId.of("TermMarket", subject.slug(), scope[0], scope[1], scope[2], scope[3]);
+    }
+
+    @Description("The term the figures are of.")
     public @NonNull Types.TermType getTerm() {
-        return Types.TermType.of(term);
+        return Types.TermType.of(subject);
     }
 
     @Description("1 + the number of terms featured by more ads of the universe; null when vacancies is 0.")
     public Integer getRank() {
-        return market.rank(term.id(), scope);
+        return market.rank(subject.id(), scope);
     }
 
     @Description("Rank one year earlier minus rank now (positive = rising); null when either is null.")
     public Integer getRankChange() {
-        return market.rankChange(term.id(), scope);
+        return market.rankChange(subject.id(), scope);
     }
 
     @Description("Ads of the universe featuring the term.")
     public int getVacancies() {
-        return Math.toIntExact(market.vacancies(term.id(), scope));
+        return Math.toIntExact(market.vacancies(subject.id(), scope));
     }
 
     @Description("vacancies / all ads of the universe; null when the universe is empty.")
     public Double getShareOfAllVacancies() {
-        return market.shareOfAll(term.id(), scope);
+        return market.shareOfAll(subject.id(), scope);
     }
 
-    @Description("vacancies / ads of the universe featuring any term of the term's category.")
+    @Description("vacancies / ads of the universe featuring any term of the term's category; null when there are none.")
     public Double getShareOfCategory() {
-        return market.shareOfCategory(term.id(), scope);
+        return market.shareOfCategory(subject.id(), scope);
     }
 
     @Description("Ads featuring the term with a valid salary point.")
     public int getSalariesQuoted() {
-        return Math.toIntExact(market.salaries(term.id(), scope).sampleSize());
+        return Math.toIntExact(market.salaries(subject.id(), scope).sampleSize());
     }
 
+    @Description("Percentiles of the salary points of the ads featuring the term.")
     public @NonNull Types.Salary getSalary() {
-        return ApiSupport.salary(market.salaries(term.id(), scope), scope.employment());
+        return ApiSupport.salary(market.salaries(subject.id(), scope), scope.employment());
     }
 
-    @Description("(median now - median one year earlier) / median one year earlier, as a fraction.")
+    @Description("(median now - median one year earlier) / median one year earlier, as a fraction; null when either "
+            + "median is null.")
     public Double getMedianChange() {
         return MarketService.change(median(scope), median(scope.yearsEarlier(1)));
     }
 
-    @Description("The term's median over the same period and employment type in the region's nation.")
+    @Description("The term's median over the same period and employment type in the region's nation (for UK, UK's own); "
+            + "null when it has no salary point there.")
     public Double getNationMedian() {
         return median(market.nationOf(scope));
     }
 
+    @Description("The nation median's change over one year, as medianChange; null when either median is null.")
     public Double getNationMedianChange() {
         return MarketService.change(median(market.nationOf(scope)), median(market.nationOf(scope.yearsEarlier(1))));
     }
 
     private Double median(Scope s) {
-        return market.salaries(term.id(), s).median();
+        return market.salaries(subject.id(), s).median();
     }
 
     @Description("One row per child region where the term has ads in the period, by vacancies then name.")
     public @NonNull List<Types.@NonNull Location> getLocations() {
-        return market.locations(term.id(), scope).stream()
+        return market.locations(subject.id(), scope).stream()
                 .map(l -> new Types.Location(new Types.Region(l.region()), l.rank(), l.rankChange(),
                         Math.toIntExact(l.vacancies()), l.median(), l.medianChange(), Math.toIntExact(l.liveJobs())))
                 .toList();

@@ -1,4 +1,4 @@
-package io.jobstats.api;
+package io.jobstats.graphql;
 
 import graphql.ExecutionResult;
 import graphql.ExecutionResultImpl;
@@ -11,17 +11,17 @@ import graphql.execution.ExecutionContext;
 import graphql.execution.ExecutionStrategyParameters;
 import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.execution.instrumentation.Instrumentation;
-import io.jobstats.database.DataVersion;
+import graphql.parser.ParserOptions;
 import io.jobstats.database.DatabaseUnavailableException;
 import io.jobstats.database.StatementTimeoutException;
 import io.quarkus.arc.Arc;
 import io.smallrye.graphql.execution.error.ExceptionHandler;
 import io.smallrye.graphql.spi.EventingService;
+import io.smallrye.config.SmallRyeConfig;
 import io.vertx.ext.web.RoutingContext;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,9 +31,15 @@ import java.util.concurrent.CompletableFuture;
  * graphql-java's default query strategy in front of the {@link ResponseCache}. It sits inside the execution, so
  * parsing, validation and the depth and complexity limits still apply to every request, and only queries pass
  * through it (mutations have their own strategy). Results with errors are not kept: the next request tries again.
- * An error-free result is also given to {@link ResponseBytes}, which answers the same request body next time.
+ * Every figure is computed at the request's data version (RequestVersion), so the result is what the key says. An
+ * error-free result's JSON text is also handed to {@link GraphQLRoute}, which answers the same request with it next time.
  */
 public class CachingQueryStrategy extends AsyncExecutionStrategy {
+
+    /** Looked up on first use: SmallRye builds the strategy (through Installer) before CDI could inject it. */
+    private volatile ResponseCache cache;
+    /** A client proxy: the request-scoped instance of whichever request calls it. */
+    private volatile RequestVersion requestVersion;
 
     CachingQueryStrategy() {
         // SmallRye's handler, as the strategy graphql-java would build by default has: errors keep their codes.
@@ -42,13 +48,13 @@ public class CachingQueryStrategy extends AsyncExecutionStrategy {
 
     @Override
     public CompletableFuture<ExecutionResult> execute(ExecutionContext context, ExecutionStrategyParameters parameters) {
-        ResponseCache cache = Arc.container().instance(ResponseCache.class).get();
-        ResponseBytes bytes = Arc.container().instance(ResponseBytes.class).get();
-        RoutingContext http = CurrentRequest.get();
-        Long read = http == null ? null : http.get(ResponseCache.VERSION);
+        if (cache == null) {
+            cache = Arc.container().instance(ResponseCache.class).get();
+            requestVersion = Arc.container().instance(RequestVersion.class).get();
+        }
         long version;
         try {
-            version = read != null ? read : Arc.container().instance(DataVersion.class).get().current();
+            version = requestVersion.get();
         } catch (DatabaseUnavailableException | StatementTimeoutException e) {
             return CompletableFuture.completedFuture(ExecutionResultImpl.newExecutionResult()
                     .addError(GraphqlErrorBuilder.newError().message(e.getMessage())
@@ -56,12 +62,11 @@ public class CachingQueryStrategy extends AsyncExecutionStrategy {
                             .build())
                     .build());
         }
-        // Every figure of the request is computed at this version, so the result is what the key says it is.
-        context.getGraphQLContext().put(ResponseCache.VERSION, version);
         ResponseCache.Key key = new ResponseCache.Key(QueryKey.of(context), version);
+        String operation = context.getOperationDefinition().getName();
         ResponseCache.Kept cached = cache.get(key);
         if (cached != null) {
-            bytes.keep(http, cached.json(), context.getOperationDefinition().getName());
+            hand(cached, operation);
             return CompletableFuture.completedFuture(cached.result());
         }
         return super.execute(context, parameters).thenApply(result -> {
@@ -72,15 +77,24 @@ public class CachingQueryStrategy extends AsyncExecutionStrategy {
             if (kept == null) {
                 return result;
             }
-            bytes.keep(http, kept.json(), context.getOperationDefinition().getName());
+            hand(kept, operation);
             return kept.result();
         });
     }
 
+    /** Leaves the kept result's JSON text for GraphQLRoute, which writes it as it is and keeps it as ResponseBytes. */
+    private static void hand(ResponseCache.Kept kept, String operation) {
+        RoutingContext http = CurrentRequest.get();
+        if (http != null) {
+            http.put(GraphQLRoute.KEPT, new GraphQLRoute.KeptAnswer(kept.json(),
+                    Installer.METRICS.tagName(operation)));
+        }
+    }
+
     /**
      * Installs the strategy when SmallRye builds its GraphQL instance (found by ServiceLoader, also in native), and
-     * has the depth and complexity limits SmallRye configured checked once per query (see CheckedOnce), and the HTTP
-     * status of a response without data set from its error (see HttpStatus).
+     * has the depth and complexity limits SmallRye configured checked once per query (see CheckedOnce). Documents
+     * may be as long as a loadAds of 1,000 ads (jobstats.graphql.max-tokens).
      */
     public static class Installer implements EventingService {
 
@@ -107,6 +121,11 @@ public class CachingQueryStrategy extends AsyncExecutionStrategy {
             }
             // SmallRye's limits again, with coded errors and the complexity counted in values (see QueryCost).
             Config config = ConfigProvider.getConfig();
+            GraphQLHttpConfig http = config.unwrap(SmallRyeConfig.class).getConfigMapping(GraphQLHttpConfig.class);
+            ParserOptions parsing = ParserOptions.getDefaultOperationParserOptions().transform(o -> o
+                    .maxTokens(http.maxTokens())
+                    .maxCharacters((int) Math.min(Integer.MAX_VALUE, http.maxBodySize().asLongValue())));
+            ParserOptions.setDefaultOperationParserOptions(parsing);
             int depth = config.getValue("quarkus.smallrye-graphql.instrumentation-query-depth", Integer.class);
             int cost = config.getValue("quarkus.smallrye-graphql.instrumentation-query-complexity", Integer.class);
             chain.add(0, new CheckedOnce(new MaxQueryDepthInstrumentation(depth, info -> {
@@ -117,9 +136,8 @@ public class CachingQueryStrategy extends AsyncExecutionStrategy {
                 throw new QueryRefused("QUERY_TOO_COMPLEX", "The answer could hold " + info.getComplexity()
                         + " values; at most " + cost + " are allowed: ask for fewer aliases, shorter lists or less nesting");
             })));
-            chain.add(new RequestDeadline(config.getValue("jobstats.graphql.request-timeout", Duration.class)));
+            chain.add(new RequestDeadline(http.requestTimeout()));
             chain.add(new ValidationErrorCodes());
-            chain.add(new HttpStatus());
             chain.add(METRICS);
             builder.instrumentation(new ChainedInstrumentation(chain));
             return builder.queryExecutionStrategy(new CachingQueryStrategy());

@@ -1,4 +1,4 @@
-package io.jobstats.api;
+package io.jobstats.graphql;
 
 import io.quarkus.arc.Arc;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;

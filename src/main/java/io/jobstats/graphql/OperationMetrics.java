@@ -1,4 +1,4 @@
-package io.jobstats.api;
+package io.jobstats.graphql;
 
 import graphql.ExecutionResult;
 import graphql.GraphQLError;
@@ -22,7 +22,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Per GraphQL operation: a timer {@code graphql.operations} by operation name, type and outcome (success, or error
  * when the answer has errors: HTTP still says 200 for most of them), and a counter {@code graphql.errors} by code.
  * Operation names are the client's to choose, so only the first {@link #MAX_NAMES} seen are tags; later ones count
- * as "other". Answers served from the response bytes are recorded by ResponseBytes with the same meters.
+ * as "other". Answers the route serves without running them (ResponseBytes, 304) are recorded by GraphQLRoute with the same
+ * meters, and so are the errors of requests refused before they run.
  */
 final class OperationMetrics implements Instrumentation {
 
@@ -60,13 +61,14 @@ final class OperationMetrics implements Instrumentation {
             boolean ok = failure == null && result != null && result.getErrors().isEmpty();
             record(registry(), tagName(op.name), op.type, ok, "execution", System.nanoTime() - start);
             if (result != null) {
-                for (GraphQLError e : result.getErrors()) {
-                    String code = ErrorCodes.of(e);
-                    Counter.builder("graphql.errors").description("GraphQL errors answered, by code")
-                            .tag("code", code == null ? "INTERNAL_SERVER_ERROR" : code).register(registry()).increment();
-                }
+                result.getErrors().forEach(e -> recordError(registry(), ErrorCodes.of(e)));
             }
         });
+    }
+
+    static void recordError(MeterRegistry registry, String code) {
+        Counter.builder("graphql.errors").description("GraphQL errors answered, by code")
+                .tag("code", code == null ? "INTERNAL_SERVER_ERROR" : code).register(registry).increment();
     }
 
     /** The operation's name as a tag: bounded in number, so a client cannot make meters without end. */

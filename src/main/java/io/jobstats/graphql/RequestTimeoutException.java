@@ -1,4 +1,4 @@
-package io.jobstats.api;
+package io.jobstats.graphql;
 
 import io.smallrye.graphql.api.ErrorCode;
 

@@ -1,4 +1,4 @@
-package io.jobstats.api;
+package io.jobstats.graphql;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import graphql.ExecutionResult;
@@ -36,9 +36,6 @@ public class ResponseCache {
      * text itself, kept beside it for ResponseBytes.
      */
     private static final int HEAP_PER_JSON_BYTE = 11;
-
-    /** The GraphQL context entry holding the data version a request is computed at. */
-    static final String VERSION = "jobstats.dataVersion";
 
     record Key(QueryKey query, long version) {
     }

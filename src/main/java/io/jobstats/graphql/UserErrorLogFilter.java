@@ -1,7 +1,8 @@
-package io.jobstats.api;
+package io.jobstats.graphql;
 
 import io.quarkus.logging.LoggingFilter;
 
+import java.util.Set;
 import java.util.logging.Filter;
 import java.util.logging.LogRecord;
 
@@ -13,11 +14,13 @@ import java.util.logging.LogRecord;
 @LoggingFilter(name = "user-errors")
 public final class UserErrorLogFilter implements Filter {
 
+    private static final Set<String> CLIENT_CODES = Set.of("NOT_FOUND", "BAD_USER_INPUT", "UNAUTHENTICATED", "FORBIDDEN");
+
     @Override
     public boolean isLoggable(LogRecord record) {
         for (Throwable t = record.getThrown(); t != null; t = t.getCause()) {
-            if (t instanceof NotFoundException || t instanceof BadUserInputException || t instanceof UnauthenticatedException
-                    || t instanceof ForbiddenException) {
+            String code = ErrorCodes.of(t);
+            if (code != null && CLIENT_CODES.contains(code)) {
                 return false;
             }
         }

@@ -1,4 +1,4 @@
-package io.jobstats.api;
+package io.jobstats.graphql;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;

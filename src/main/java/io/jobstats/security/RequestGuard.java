@@ -7,7 +7,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import io.jobstats.api.GraphQLEndpoint;
+import io.jobstats.graphql.GraphQLEndpoint;
 import jakarta.inject.Inject;
 
 import java.util.Locale;

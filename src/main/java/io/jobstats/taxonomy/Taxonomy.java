@@ -24,6 +24,7 @@ public final class Taxonomy {
     private final List<String> categories;
     private final Map<Integer, Term> byId = new HashMap<>();
     private final Map<String, Term> byKey = new HashMap<>();
+    private final Map<String, Term> bySlug = new HashMap<>();
     private final TermMatcher skillMatcher;
     private final TermMatcher roleMatcher;
 
@@ -35,6 +36,7 @@ public final class Taxonomy {
         TermMatcher.Builder roles = TermMatcher.builder();
         for (Term t : terms) {
             byId.put(t.id(), t);
+            bySlug.put(t.slug(), t);
             byKey.putIfAbsent(lookupKey(t.name()), t);
             byKey.putIfAbsent(t.slug(), t);
         }
@@ -68,6 +70,11 @@ public final class Taxonomy {
 
     public Term byId(int id) {
         return byId.get(id);
+    }
+
+    /** A term by its exact slug (global ids name terms by slug); null when none. */
+    public Term bySlug(String slug) {
+        return bySlug.get(slug);
     }
 
     /** A term by its name, slug or an alias, in any case; null when none. */

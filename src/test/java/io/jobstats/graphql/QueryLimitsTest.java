@@ -1,4 +1,4 @@
-package io.jobstats.api;
+package io.jobstats.graphql;
 
 import io.jobstats.EmbeddedPostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;

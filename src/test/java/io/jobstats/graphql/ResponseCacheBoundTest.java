@@ -1,4 +1,4 @@
-package io.jobstats.api;
+package io.jobstats.graphql;
 
 import graphql.ExecutionResultImpl;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

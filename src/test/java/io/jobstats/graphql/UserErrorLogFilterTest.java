@@ -1,8 +1,7 @@
-package io.jobstats;
+package io.jobstats.graphql;
 
 import io.jobstats.api.BadUserInputException;
 import io.jobstats.api.NotFoundException;
-import io.jobstats.api.UserErrorLogFilter;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -49,8 +49,8 @@ class WriteAccessTest {
     }
 
     private static String mutation(String id) {
-        return "mutation { loadAds(ads: [{source: \"" + SOURCE + "\", sourceId: \"" + id + "\", title: \"Data Engineer\", "
-                + "location: \"York\", employment: \"PERMANENT\", postedOn: \"2012-02-01\"}]) { adsAdded } }";
+        return "mutation { loadAds(input: {ads: [{source: \"" + SOURCE + "\", sourceId: \"" + id + "\", title: \"Data Engineer\", "
+                + "location: \"York\", employment: PERMANENT, postedOn: \"2012-02-01\"}]}) { report { adsAdded } } }";
     }
 
     @Test
@@ -73,7 +73,7 @@ class WriteAccessTest {
                 .body("data", nullValue()).body("errors[0].extensions.code", equalTo("FORBIDDEN"))
                 .body("errors[0].message", containsString("role loader"));
         graphql(TestTokens.asLoader(), mutation("gql-loader")).then().statusCode(200)
-                .body("errors", nullValue()).body("data.loadAds.adsAdded", equalTo(1));
+                .body("errors", nullValue()).body("data.loadAds.report.adsAdded", equalTo(1));
         assertEquals(0, stored("gql-anonymous") + stored("gql-reader"));
         assertEquals(1, stored("gql-loader"));
     }

@@ -1,0 +1,119 @@
+package io.jobstats.api;
+
+import io.jobstats.database.Employment;
+import io.jobstats.database.ReferenceData;
+import io.jobstats.geography.RegionNode;
+import io.jobstats.graphql.RequestVersion;
+import io.jobstats.market.MarketService;
+import io.jobstats.taxonomy.Term;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Query.node and Query.nodes: any object with an id, fetched again by it (Relay's object identification). */
+@GraphQLApi
+public class NodeQueries {
+
+    static final int MAX_IDS = 100;
+
+    @Inject
+    ApiSupport support;
+
+    @Inject
+    ReferenceData reference;
+
+    @Inject
+    MarketService market;
+
+    @Inject
+    RequestVersion version;
+
+    @Query
+    @Description("The object with this id; null when the thing it named is no longer held (a term or region dropped "
+            + "by a release). BAD_USER_INPUT for text that is no id of this service.")
+    public Node node(@NonNull @Id @Description("An id from any object's `id` field.") String id) {
+        return resolve(id, "id");
+    }
+
+    @Query
+    @Description("The objects with these ids, in the same order, null for any no longer held; at most 100 ids.")
+    // [ID!]! in the schema (SchemaPolish): SmallRye cannot read @Id on a list argument.
+    public @NonNull List<Node> nodes(@NonNull @Description("Ids from objects' `id` fields.") List<@NonNull String> ids) {
+        if (ids.size() > MAX_IDS) {
+            throw new BadUserInputException("ids", "at most " + MAX_IDS + " ids, not " + ids.size());
+        }
+        List<Node> found = new ArrayList<>(ids.size());
+        for (String id : ids) {
+            found.add(resolve(id, "ids"));
+        }
+        return found;
+    }
+
+    private Node resolve(String id, String argument) {
+        NodeId node = NodeId.parse(id, argument);
+        List<String> p = node.parts();
+        return switch (node.type()) {
+            case "Role", "Skill" -> p.size() != 1 ? invalid(id, argument) : term(p.get(0));
+            case "Category" -> p.size() != 1 ? invalid(id, argument)
+                    : reference.taxonomy().categories().contains(p.get(0)) ? new Types.Category(p.get(0)) : null;
+            case "Region" -> p.size() != 1 ? invalid(id, argument) : region(p.get(0));
+            case "MarketSummary" -> {
+                if (p.size() != 4) {
+                    yield invalid(id, argument);
+                }
+                MarketService.Scope s = scope(p, 0, id, argument);
+                yield s == null ? null : new MarketSummary(s, market, support);
+            }
+            case "TermMarket" -> {
+                if (p.size() != 5) {
+                    yield invalid(id, argument);
+                }
+                Term term = support.termBySlug(p.get(0));
+                MarketService.Scope s = scope(p, 1, id, argument);
+                yield term == null || s == null ? null : new TermMarket(term, s, market, support);
+            }
+            default -> invalid(id, argument);
+        };
+    }
+
+    private Node term(String slug) {
+        Term t = support.termBySlug(slug);
+        return t == null ? null : Types.TermType.of(t);
+    }
+
+    private Node region(String slug) {
+        RegionNode r = reference.regions().bySlug(slug);
+        return r == null ? null : new Types.Region(r);
+    }
+
+    /** The region, period and employment of a market id from parts[from]; null when the region is gone. */
+    private MarketService.Scope scope(List<String> parts, int from, String id, String argument) {
+        RegionNode r = reference.regions().bySlug(parts.get(from));
+        if (r == null) {
+            return null;
+        }
+        Types.PeriodInput period = new Types.PeriodInput();
+        Employment employment;
+        try {
+            period.end = LocalDate.parse(parts.get(from + 1));
+            period.months = Integer.parseInt(parts.get(from + 2));
+            employment = Employment.valueOf(parts.get(from + 3));
+        } catch (DateTimeParseException | IllegalArgumentException e) {
+            invalid(id, argument);
+            return null;
+        }
+        return support.scope(r.slug, period, employment, version.get());
+    }
+
+    private static Node invalid(String id, String argument) {
+        throw new BadUserInputException(argument, "'" + id + "' is not an id this service gave out");
+    }
+}

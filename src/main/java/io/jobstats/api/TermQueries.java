@@ -1,0 +1,102 @@
+package io.jobstats.api;
+
+import io.jobstats.database.ReferenceData;
+import io.jobstats.taxonomy.Term;
+import io.jobstats.text.Names;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.graphql.DefaultValue;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+
+/** Terms and categories: Query.term, role, skill, terms and categories. */
+@GraphQLApi
+public class TermQueries {
+
+    static final int MAX_PAGE = 500;
+
+    @Inject
+    ApiSupport support;
+
+    @Inject
+    ReferenceData reference;
+
+    @Query
+    @Description("A role or skill by name, slug or alias (any case); NOT_FOUND, with the closest names, when none.")
+    public Types.TermType term(@NonNull @Description("A name, slug or alias, e.g. \"C#\", \"c-sharp\" or \"csharp\".") String name) {
+        return Types.TermType.of(support.term(name, t -> true, "term"));
+    }
+
+    @Query
+    @Description("A role (a term of the Job Titles category) by name, slug or alias; NOT_FOUND when none.")
+    public Types.Role role(@NonNull @Description("A name, slug or alias, e.g. \"Junior Backend Developer\".") String name) {
+        return (Types.Role) Types.TermType.of(support.term(name, Term::isRole, "role"));
+    }
+
+    @Query
+    @Description("A skill (a term of any category but Job Titles) by name, slug or alias; NOT_FOUND when none.")
+    public Types.Skill skill(@NonNull @Description("A name, slug or alias, e.g. \"Python\".") String name) {
+        return (Types.Skill) Types.TermType.of(support.term(name, t -> !t.isRole(), "skill"));
+    }
+
+    @Query
+    @Description("Terms in name order, optionally of one category and matching a search, as a Relay connection.")
+    public @NonNull Types.TermConnection terms(
+            @Description("Only terms of this category (its exact name); NOT_FOUND for an unknown one.") String category,
+            @Description("Only terms whose name or an alias contains this text (any case, punctuation ignored).") String search,
+            @DefaultValue("20") @Description("How many terms to answer, 0 to 500.") int first,
+            @Description("A cursor from an earlier page: answer the terms after it.") String after) {
+        ApiSupport.checkFirst("first", first, MAX_PAGE);
+        if (category != null && !reference.taxonomy().categories().contains(category)) {
+            throw new NotFoundException("No category '" + category + "'",
+                    ApiSupport.closest(category, reference.taxonomy().categories().stream()));
+        }
+        String needle = search == null ? null : Names.key(search);
+        List<Term> matching = reference.taxonomy().terms().stream()
+                .filter(t -> category == null || t.category().equals(category))
+                .filter(t -> needle == null || Names.key(t.name()).contains(needle)
+                        || t.aliases().stream().anyMatch(a -> Names.key(a).contains(needle)))
+                .sorted(Comparator.comparing(Term::name, String.CASE_INSENSITIVE_ORDER))
+                .toList();
+        int offset = after == null ? 0 : decodeCursor(after) + 1;
+        List<Types.TermEdge> edges = new ArrayList<>();
+        for (int i = offset; i < Math.min(matching.size(), offset + first); i++) {
+            edges.add(new Types.TermEdge(cursor(i), Types.TermType.of(matching.get(i))));
+        }
+        String end = edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor();
+        return new Types.TermConnection(edges, new Types.PageInfo(offset + first < matching.size(), end), matching.size());
+    }
+
+    @Query
+    @Description("Every category, in name order.")
+    public @NonNull List<Types.@NonNull Category> categories() {
+        return reference.taxonomy().categories().stream().sorted().map(Types.Category::new).toList();
+    }
+
+    private static String cursor(int index) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(("term:" + index).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static int decodeCursor(String cursor) {
+        try {
+            String s = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            if (!s.startsWith("term:")) {
+                throw new IllegalArgumentException();
+            }
+            int index = Integer.parseInt(s.substring(5));
+            if (index < 0) {
+                throw new IllegalArgumentException();
+            }
+            return index;
+        } catch (IllegalArgumentException e) {
+            throw new BadUserInputException("after", "after is not a cursor this connection gave out");
+        }
+    }
+}
