@@ -30,7 +30,7 @@ import static graphql.util.TreeTransformerUtil.changeNode;
 
 /**
  * What SmallRye's schema says of itself rather than of this API, taken out before the schema is built (so the
- * served SDL and introspection agree): scalars it always declares and nothing here uses (BigDecimal, BigInteger,
+ * served SDL and introspection agree): the root types' descriptions, scalars it always declares and nothing here uses (BigDecimal, BigInteger,
  * which only its bean-validation directive's arguments name), that directive itself, and its "Scalar for Date",
  * which tells a typed client nothing of the format (and its coercing, like Int's and Float's, refuses what does not fit: CheckedScalar). And Query.nodes(ids:) is typed [ID!]!, which SmallRye cannot
  * declare for a list (its @Id is no type annotation); an ID's value reaches the resolver as the same string.
@@ -41,6 +41,12 @@ public class SchemaPolish implements EventingService {
     private static final Map<String, String[]> SCALARS = Map.of(
             "Date", new String[] {"A calendar date without a time zone, ISO 8601 `YYYY-MM-DD`, e.g. 2025-05-02.",
                     "https://scalars.graphql.org/andimarek/local-date.html"});
+
+    /** The root types' descriptions, instead of SmallRye's "Query root" and "Mutation root". */
+    private static final Map<String, String> ROOTS = Map.of(
+            "Query", "Reading: terms, regions and their job-market figures. Public, unless the operator asks readers "
+                    + "for a token (docs/security.md).",
+            "Mutation", "Writing: loading ads. Needs a bearer token with the role loader.");
 
     private static final Set<String> UNUSED_SCALARS = Set.of("BigDecimal", "BigInteger");
 
@@ -75,6 +81,12 @@ public class SchemaPolish implements EventingService {
                         b.coercing(new CheckedScalar(node.getCoercing(), check));
                     }
                 }));
+            }
+
+            @Override
+            public TraversalControl visitGraphQLObjectType(GraphQLObjectType node, TraverserContext<GraphQLSchemaElement> context) {
+                String about = ROOTS.get(node.getName());
+                return about == null ? TraversalControl.CONTINUE : changeNode(context, node.transform(b -> b.description(about)));
             }
 
             @Override

@@ -28,7 +28,7 @@ public class RequestGuard {
     @Inject
     GraphQLEndpoint endpoint;
 
-    /** Order -3: before the response-bytes route (-1) and SmallRye's, after Quarkus' own first handlers. */
+    /** Order -3: before the GraphQL endpoint (GraphQLRoute, -1), after Quarkus' own first handlers. */
     void route(@Observes Router router) {
         router.route().order(-3).handler(this::check);
     }
@@ -41,14 +41,29 @@ public class RequestGuard {
         }
         if (ctx.request().method() == HttpMethod.POST && ctx.normalizedPath().equals(endpoint.path())) {
             String type = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
-            String bare = type == null ? "" : type.split(";")[0].trim().toLowerCase(Locale.ROOT);
-            if (!GRAPHQL_TYPES.contains(bare)) {
+            if (!graphqlType(type)) {
                 refuse(ctx, "Send GraphQL requests as application/json (or a document as application/graphql), not '"
                         + (type == null ? "no Content-Type" : type) + "'");
                 return;
             }
         }
         ctx.next();
+    }
+
+    /**
+     * JSON or a GraphQL document. GraphiQL's fetcher sets the header twice, which browsers send joined
+     * ("application/json, application/json"): each of the joined values must be one of the two.
+     */
+    static boolean graphqlType(String header) {
+        if (header == null || header.isBlank()) {
+            return false;
+        }
+        for (String value : header.split(",")) {
+            if (!GRAPHQL_TYPES.contains(value.split(";")[0].trim().toLowerCase(Locale.ROOT))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void refuse(RoutingContext ctx, String message) {

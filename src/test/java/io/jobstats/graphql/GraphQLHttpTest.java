@@ -173,6 +173,15 @@ class GraphQLHttpTest {
     }
 
     @Test
+    void graphiqlsDoubledContentTypeIsAccepted() {
+        // GraphiQL's fetcher sets Content-Type twice; the browser sends the two joined.
+        given().header("Content-Type", "application/json, application/json").body("{\"query\": \"" + QUERY + "\"}")
+                .post("/graphql").then().statusCode(200).body("data.categories.name", notNullValue());
+        given().header("Content-Type", "application/json, text/plain").body("{\"query\": \"" + QUERY + "\"}")
+                .post("/graphql").then().statusCode(415);
+    }
+
+    @Test
     void theResponseTypeFollowsAccept() {
         post("application/graphql-response+json", Map.of("query", QUERY)).then().statusCode(200)
                 .contentType(startsWith("application/graphql-response+json"));
