@@ -62,6 +62,17 @@ wrk -t1 -c1 -d5s -s "$WORK/post.lua" "http://localhost:$PORT/graphql" > /dev/nul
 echo "warm (cached), one keep-alive connection: $(latency -s "$WORK/post.lua" "http://localhost:$PORT/graphql")"
 echo "baseline, /q/health/started the same way:    $(latency "http://localhost:$PORT/q/health/started")"
 wrk -t2 -c8 -d"${WARM}s" -s "$WORK/post.lua" "http://localhost:$PORT/graphql" | grep -E "Requests/sec" | sed 's/^/warm, 8 connections: /'
+# Over GET, as a browser or CDN sends it (a service without GET answers 405: these lines then say so), and the
+# revalidation of a cached GET with its ETag (304, no body).
+GET_URL="http://localhost:$PORT/graphql?query=$(python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(open(sys.argv[1]).read(), safe=""))' graphql/examples/reference-page.graphql)"
+if [ "$(curl -s -o /dev/null -w '%{http_code}' "$GET_URL")" = 200 ]; then
+  ETAG=$(curl -s -D - -o /dev/null "$GET_URL" | awk 'tolower($1) == "etag:" {sub(/\r$/, "", $2); print $2}')
+  echo "warm GET, one keep-alive connection:          $(latency "$GET_URL")"
+  echo "GET revalidated with If-None-Match (304):     $(latency -H "If-None-Match: $ETAG" "$GET_URL")"
+  wrk -t2 -c8 -d"${WARM}s" "$GET_URL" | grep -E "Requests/sec" | sed 's/^/warm GET, 8 connections: /'
+else
+  echo "GET: not served ($(curl -s -o /dev/null -w '%{http_code}' "$GET_URL"))"
+fi
 
 # The SQL of one cold request, as PostgreSQL times it.
 LOG="$WORK/pgdata/log/statements.log"

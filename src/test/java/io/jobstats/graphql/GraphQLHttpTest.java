@@ -175,9 +175,9 @@ class GraphQLHttpTest {
     @Test
     void graphiqlsDoubledContentTypeIsAccepted() {
         // GraphiQL's fetcher sets Content-Type twice; the browser sends the two joined.
-        given().header("Content-Type", "application/json, application/json").body("{\"query\": \"" + QUERY + "\"}")
+        given().header("Content-Type", "application/json, application/json").body(("{\"query\": \"" + QUERY + "\"}").getBytes(StandardCharsets.UTF_8))
                 .post("/graphql").then().statusCode(200).body("data.categories.name", notNullValue());
-        given().header("Content-Type", "application/json, text/plain").body("{\"query\": \"" + QUERY + "\"}")
+        given().header("Content-Type", "application/json, text/plain").body(("{\"query\": \"" + QUERY + "\"}").getBytes(StandardCharsets.UTF_8))
                 .post("/graphql").then().statusCode(415);
     }
 
