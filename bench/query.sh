@@ -62,6 +62,14 @@ wrk -t1 -c1 -d5s -s "$WORK/post.lua" "http://localhost:$PORT/graphql" > /dev/nul
 echo "warm (cached), one keep-alive connection: $(latency -s "$WORK/post.lua" "http://localhost:$PORT/graphql")"
 echo "baseline, /q/health/started the same way:    $(latency "http://localhost:$PORT/q/health/started")"
 wrk -t2 -c8 -d"${WARM}s" -s "$WORK/post.lua" "http://localhost:$PORT/graphql" | grep -E "Requests/sec" | sed 's/^/warm, 8 connections: /'
+# As browsers ask: compressed (each answer is compressed anew; a service that does not compress answers plainly).
+for enc in gzip br; do
+  size=$(curl -s -o /dev/null -w '%{size_download}' -H "Accept-Encoding: $enc" -H 'Content-Type: application/json' \
+    --data-binary @"$WORK/page.json" localhost:$PORT/graphql)
+  rate=$(wrk -t2 -c8 -d"${WARM}s" -H "Accept-Encoding: $enc" -s "$WORK/post.lua" "http://localhost:$PORT/graphql" \
+    | awk '/Requests\/sec/ {print $2}')
+  echo "warm, 8 connections, Accept-Encoding $enc: $rate requests/s ($size bytes a response)"
+done
 # Over GET, as a browser or CDN sends it (a service without GET answers 405: these lines then say so), and the
 # revalidation of a cached GET with its ETag (304, no body).
 GET_URL="http://localhost:$PORT/graphql?query=$(python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(open(sys.argv[1]).read(), safe=""))' graphql/examples/reference-page.graphql)"

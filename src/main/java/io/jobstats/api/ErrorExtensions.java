@@ -1,9 +1,10 @@
 package io.jobstats.api;
 
 import io.smallrye.graphql.api.ErrorExtensionProvider;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonValue;
+
+import static io.quarkus.jsonp.JsonProviderHolder.jsonProvider;
 
 /** Adds {@code extensions.suggestions} and {@code extensions.argument} to our errors (registered by ServiceLoader). */
 public final class ErrorExtensions {
@@ -20,7 +21,7 @@ public final class ErrorExtensions {
         @Override
         public JsonValue mapValueFrom(Throwable exception) {
             if (exception instanceof NotFoundException e) {
-                JsonArrayBuilder a = Json.createArrayBuilder();
+                JsonArrayBuilder a = jsonProvider().createArrayBuilder();
                 e.suggestions().forEach(a::add);
                 return a.build();
             }
@@ -36,7 +37,7 @@ public final class ErrorExtensions {
 
         @Override
         public JsonValue mapValueFrom(Throwable exception) {
-            return exception instanceof BadUserInputException e ? Json.createValue(e.argument()) : null;
+            return exception instanceof BadUserInputException e ? jsonProvider().createValue(e.argument()) : null;
         }
     }
 }

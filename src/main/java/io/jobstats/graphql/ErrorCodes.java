@@ -3,7 +3,6 @@ package io.jobstats.graphql;
 import graphql.ExceptionWhileDataFetching;
 import graphql.GraphQLError;
 import io.smallrye.graphql.api.ErrorCode;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -11,6 +10,8 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 
 import java.util.List;
+
+import static io.quarkus.jsonp.JsonProviderHolder.jsonProvider;
 
 /**
  * The {@code extensions.code} an error will have. During execution a resolver's exception is not yet an error with
@@ -42,16 +43,16 @@ public final class ErrorCodes {
         if (written == null || written.isEmpty()) {
             return response;
         }
-        JsonArrayBuilder coded = Json.createArrayBuilder();
+        JsonArrayBuilder coded = jsonProvider().createArrayBuilder();
         for (int i = 0; i < written.size(); i++) {
             JsonObject error = written.getJsonObject(i);
             String code = i < errors.size() ? of(errors.get(i)) : null;
-            JsonObjectBuilder extensions = Json.createObjectBuilder(
+            JsonObjectBuilder extensions = jsonProvider().createObjectBuilder(
                     error.containsKey("extensions") ? error.getJsonObject("extensions") : JsonValue.EMPTY_JSON_OBJECT);
             extensions.add("code", code != null ? code : INTERNAL);
-            coded.add(Json.createObjectBuilder(error).add("extensions", extensions));
+            coded.add(jsonProvider().createObjectBuilder(error).add("extensions", extensions));
         }
-        return Json.createObjectBuilder(response).add("errors", coded).build();
+        return jsonProvider().createObjectBuilder(response).add("errors", coded).build();
     }
 
     /** The code an exception (or the first of its causes that has one) is answered with; null when none has. */

@@ -3,7 +3,6 @@ package io.jobstats.graphql;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
@@ -13,6 +12,8 @@ import jakarta.json.stream.JsonParsingException;
 
 import java.io.StringReader;
 import java.util.Locale;
+
+import static io.quarkus.jsonp.JsonProviderHolder.jsonProvider;
 
 /**
  * One GraphQL-over-HTTP request: from a POST's JSON body ({"query", "operationName", "variables", "extensions"}), a
@@ -66,7 +67,7 @@ record GraphQLRequest(boolean get, String query, String operationName, JsonObjec
 
     /** The input SmallRye's execution takes. */
     JsonObject toJson() {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("query", query);
+        JsonObjectBuilder b = jsonProvider().createObjectBuilder().add("query", query);
         if (operationName != null) {
             b.add("operationName", operationName);
         }
@@ -122,7 +123,7 @@ record GraphQLRequest(boolean get, String query, String operationName, JsonObjec
     }
 
     private static JsonObject readObject(String text) {
-        try (JsonReader r = Json.createReader(new StringReader(text))) {
+        try (JsonReader r = jsonProvider().createReader(new StringReader(text))) {
             return r.readObject();
         } catch (jakarta.json.JsonException e) {
             throw e instanceof JsonParsingException p ? p : new JsonParsingException(e.getMessage(), null);

@@ -34,7 +34,6 @@ import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -46,6 +45,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+
+import static io.quarkus.jsonp.JsonProviderHolder.jsonProvider;
 
 /**
  * The GraphQL endpoint: every request to /graphql goes through here, and SmallRye's execution (its schema, data
@@ -170,7 +171,12 @@ public class GraphQLRoute {
             if (etag != null) {
                 cacheable(ctx, etag);
             }
-            send(ctx, 200, type, answer.body());
+            String coding = compression ? ContentCoding.choose(ctx.request().getHeader(HttpHeaders.ACCEPT_ENCODING)) : null;
+            if (coding != null) {
+                // Set here, the HTTP server sends the body as it is (compressed once, when first asked for so).
+                ctx.response().putHeader(HttpHeaders.CONTENT_ENCODING, coding).putHeader(HttpHeaders.VARY, "Accept, Accept-Encoding");
+            }
+            send(ctx, 200, type, answer.body(coding));
             return;
         }
         if (get && !readsOnly(request)) {
@@ -388,7 +394,7 @@ public class GraphQLRoute {
         if (ctx.response().ended() || ctx.response().closed()) {
             return;
         }
-        if (compression) {
+        if (compression && "identity".equals(ctx.response().headers().get(HttpHeaders.CONTENT_ENCODING))) {
             // Quarkus marks every response "identity" when compression is on; JSON is worth compressing.
             ctx.response().headers().remove(HttpHeaders.CONTENT_ENCODING);
         }
@@ -399,14 +405,14 @@ public class GraphQLRoute {
     /** An answer with one error and no data, in the GraphQL response format. */
     private void error(RoutingContext ctx, int status, String type, boolean get, String code, String message,
                        List<SourceLocation> locations) {
-        JsonObjectBuilder error = Json.createObjectBuilder().add("message", message);
+        JsonObjectBuilder error = jsonProvider().createObjectBuilder().add("message", message);
         if (locations != null && !locations.isEmpty()) {
-            JsonArrayBuilder at = Json.createArrayBuilder();
-            locations.forEach(l -> at.add(Json.createObjectBuilder().add("line", l.getLine()).add("column", l.getColumn())));
+            JsonArrayBuilder at = jsonProvider().createArrayBuilder();
+            locations.forEach(l -> at.add(jsonProvider().createObjectBuilder().add("line", l.getLine()).add("column", l.getColumn())));
             error.add("locations", at);
         }
-        error.add("extensions", Json.createObjectBuilder().add("code", code));
-        String json = Json.createObjectBuilder().add("errors", Json.createArrayBuilder().add(error)).build().toString();
+        error.add("extensions", jsonProvider().createObjectBuilder().add("code", code));
+        String json = jsonProvider().createObjectBuilder().add("errors", jsonProvider().createArrayBuilder().add(error)).build().toString();
         if (get) {
             ctx.response().putHeader(HttpHeaders.CACHE_CONTROL, "no-store");
         }

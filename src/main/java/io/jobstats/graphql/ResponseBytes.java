@@ -28,8 +28,42 @@ public class ResponseBytes {
         }
     }
 
-    /** A kept answer, with the operation it answers (for the operation metrics). */
-    record Answer(byte[] body, String operation) {
+    /**
+     * A kept answer, with the operation it answers (for the operation metrics), and its compressed forms, each made
+     * on first use.
+     */
+    static final class Answer {
+        private final byte[] body;
+        private final String operation;
+        private volatile byte[] brotli;
+        private volatile byte[] gzip;
+
+        Answer(byte[] body, String operation) {
+            this.body = body;
+            this.operation = operation;
+        }
+
+        String operation() {
+            return operation;
+        }
+
+        /** The body in a content coding (ContentCoding), or as it is for null. */
+        byte[] body(String coding) {
+            if (coding == null) {
+                return body;
+            }
+            if (coding.equals(ContentCoding.BROTLI)) {
+                byte[] b = brotli;
+                return b != null ? b : (brotli = ContentCoding.encode(body, coding));
+            }
+            byte[] g = gzip;
+            return g != null ? g : (gzip = ContentCoding.encode(body, coding));
+        }
+
+        /** The heap it may come to hold: the body, and its two compressed forms at up to a quarter of it each. */
+        int weight() {
+            return body.length + body.length / 2;
+        }
     }
 
     @Inject
@@ -46,7 +80,7 @@ public class ResponseBytes {
     @PostConstruct
     void create() {
         cache = WeighedCache.create("graphql-response-bytes", config.bytesMaxBytes().asLongValue(),
-                (Key k, Answer a) -> a.body().length + 2 * k.chars(), config.expireAfterWrite(), registry);
+                (Key k, Answer a) -> a.weight() + 2 * k.chars(), config.expireAfterWrite(), registry);
     }
 
     Answer get(Key key) {

@@ -164,11 +164,24 @@ class GraphQLHttpTest {
     }
 
     @Test
-    void answersAreCompressed() {
+    void answersAreCompressedAndDecodeToTheSameJson() throws Exception {
         var raw = RestAssured.config().decoderConfig(DecoderConfig.decoderConfig().noContentDecoders());
-        for (String encoding : new String[] {"br", "gzip"}) {
-            given().config(raw).header("Accept-Encoding", encoding).queryParam("query", QUERY).get("/graphql")
-                    .then().statusCode(200).header("Content-Encoding", equalTo(encoding));
+        String query = "{ regions(parent: \"england\") { name slug kind children { name } } }";
+        String plain = given().config(raw).queryParam("query", query).get("/graphql")
+                .then().statusCode(200).header("Content-Encoding", nullValue()).extract().asString();
+        // The first answer of each is compressed as it goes out, the next from the kept answer's compressed bytes.
+        for (String acceptEncoding : new String[] {"br", "br", "gzip", "gzip", "br;q=0, gzip", "deflate, br"}) {
+            Response r = given().config(raw).header("Accept-Encoding", acceptEncoding).queryParam("query", query).get("/graphql");
+            String coding = r.header("Content-Encoding");
+            r.then().statusCode(200);
+            assertEquals(acceptEncoding.startsWith("br;q=0") ? "gzip" : acceptEncoding.contains("br") ? "br" : "gzip", coding,
+                    acceptEncoding);
+            byte[] body = r.asByteArray();
+            String decoded = coding.equals("br")
+                    ? new String(com.aayushatharva.brotli4j.decoder.Decoder.decompress(body).getDecompressedData(), StandardCharsets.UTF_8)
+                    : new String(new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(body)).readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(plain, decoded, acceptEncoding);
+            org.junit.jupiter.api.Assertions.assertTrue(body.length * 3 < plain.length(), body.length + " of " + plain.length());
         }
     }
 
