@@ -10,6 +10,8 @@ import io.jobstats.market.Period;
 import io.jobstats.taxonomy.Taxonomy;
 import io.jobstats.taxonomy.Term;
 import io.jobstats.text.Names;
+import io.jobstats.security.SecurityConfig;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -24,12 +26,12 @@ import java.util.stream.Stream;
 @ApplicationScoped
 public class ApiSupport {
 
-    static final int MAX_MONTHS = 60;
-    /** How far back previous(years) may look. */
-    static final int MAX_YEARS = 20;
 
     @Inject
     ReferenceData reference;
+
+    @Inject
+    ApiConfig limits;
 
     @Inject
     MarketService market;
@@ -73,8 +75,9 @@ public class ApiSupport {
 
     Period period(Types.PeriodInput in, long version) {
         int months = in == null || in.months == null ? 6 : in.months;
-        if (months < 1 || months > MAX_MONTHS) {
-            throw new BadUserInputException("period.months", "period.months must be between 1 and " + MAX_MONTHS + ", not " + months);
+        if (months < 1 || months > limits.maxMonths()) {
+            throw new BadUserInputException("period.months", "period.months must be between 1 and " + limits.maxMonths()
+                    + ", not " + months);
         }
         LocalDate end = in == null || in.end == null ? market.latestPosted(version) : in.end;
         if (end.getYear() < 1990 || end.getYear() > 2200) {
@@ -92,15 +95,36 @@ public class ApiSupport {
                 e == Employment.CONTRACT ? Types.SalaryUnit.DAY : Types.SalaryUnit.YEAR, "GBP");
     }
 
-    static void checkYears(int years) {
-        if (years < 1 || years > MAX_YEARS) {
-            throw new BadUserInputException("years", "years must be between 1 and " + MAX_YEARS + ", not " + years);
+    void checkYears(int years) {
+        if (years < 1 || years > limits.maxYears()) {
+            throw new BadUserInputException("years", "years must be between 1 and " + limits.maxYears() + ", not " + years);
+        }
+    }
+
+    /** A trend's range: from not after to, and no longer than jobstats.api.max-trend-years. */
+    void checkRange(LocalDate from, LocalDate to) {
+        if (from.isAfter(to)) {
+            throw new BadUserInputException("from", "from " + from + " is after to " + to);
+        }
+        if (from.plusYears(limits.maxTrendYears()).isBefore(to)) {
+            throw new BadUserInputException("from", "a trend spans at most " + limits.maxTrendYears() + " years");
         }
     }
 
     static void checkFirst(String argument, int first, int max) {
         if (first < 0 || first > max) {
             throw new BadUserInputException(argument, argument + " must be between 0 and " + max + ", not " + first);
+        }
+    }
+
+    /** UNAUTHENTICATED without a token, FORBIDDEN without the role loader. */
+    static void requireLoader(SecurityIdentity identity, String what) {
+        if (identity.isAnonymous()) {
+            throw new UnauthenticatedException(what + " needs a bearer token with the role " + SecurityConfig.LOADER);
+        }
+        if (!identity.hasRole(SecurityConfig.LOADER)) {
+            throw new ForbiddenException(what + " needs the role " + SecurityConfig.LOADER + "; this token has "
+                    + (identity.getRoles().isEmpty() ? "no role" : "only " + String.join(", ", identity.getRoles())));
         }
     }
 

@@ -11,13 +11,15 @@ import java.util.List;
 final class FieldSelection implements Prefetch.Selection {
 
     private final DataFetchingFieldSelectionSet selected;
+    private final int maxYears;
 
-    private FieldSelection(DataFetchingFieldSelectionSet selected) {
+    private FieldSelection(DataFetchingFieldSelectionSet selected, int maxYears) {
         this.selected = selected;
+        this.maxYears = maxYears;
     }
 
-    static FieldSelection of(Context context) {
-        return new FieldSelection(context.unwrap(DataFetchingEnvironment.class).getSelectionSet());
+    static FieldSelection of(Context context, ApiConfig limits) {
+        return new FieldSelection(context.unwrap(DataFetchingEnvironment.class).getSelectionSet(), limits.maxYears());
     }
 
     @Override
@@ -35,6 +37,6 @@ final class FieldSelection implements Prefetch.Selection {
         return selected.getFields("previous").stream()
                 .filter(f -> field.equals("previous") || f.getSelectionSet().contains(field.substring("previous/".length())))
                 .map(f -> f.getArguments().get("years") instanceof Number n ? n.intValue() : 1)
-                .filter(y -> y >= 1 && y <= ApiSupport.MAX_YEARS).toList();
+                .filter(y -> y >= 1 && y <= maxYears).toList();
     }
 }

@@ -6,7 +6,6 @@ import io.jobstats.database.Employment;
 import io.jobstats.ingest.AdIngestService;
 import io.jobstats.ingest.LoadReport;
 import io.jobstats.ingest.RejectionCode;
-import io.jobstats.security.SecurityConfig;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.inject.Inject;
@@ -31,8 +30,6 @@ import java.util.List;
 @GraphQLApi
 public class IngestApi {
 
-    static final int MAX_ADS = 1000;
-
     @Inject
     AdIngestService ingest;
 
@@ -42,19 +39,16 @@ public class IngestApi {
     @Inject
     SecurityIdentity identity;
 
+    @Inject
+    ApiConfig limits;
+
     @Mutation
     @Description("Loads up to 1,000 ads (docs/ad-format.md); larger loads go to POST /ads. Needs a bearer token with the "
             + "role loader. A bad ad is rejected alone and reported in userErrors; the others load.")
     public @NonNull LoadAdsPayload loadAds(@NonNull @Description("The ads to load.") LoadAdsInput input) {
-        if (identity.isAnonymous()) {
-            throw new UnauthenticatedException("loadAds needs a bearer token with the role " + SecurityConfig.LOADER);
-        }
-        if (!identity.hasRole(SecurityConfig.LOADER)) {
-            throw new ForbiddenException("loadAds needs the role " + SecurityConfig.LOADER + "; this token has "
-                    + (identity.getRoles().isEmpty() ? "no role" : "only " + String.join(", ", identity.getRoles())));
-        }
-        if (input.ads.size() > MAX_ADS) {
-            return new LoadAdsPayload(null, List.of(new UserError(List.of("input", "ads"), "at most " + MAX_ADS
+        ApiSupport.requireLoader(identity, "loadAds");
+        if (input.ads.size() > limits.maxAdsPerMutation()) {
+            return new LoadAdsPayload(null, List.of(new UserError(List.of("input", "ads"), "at most " + limits.maxAdsPerMutation()
                     + " ads per mutation, not " + input.ads.size() + "; send larger loads to POST /ads", LoadAdsErrorCode.TOO_MANY_ADS)));
         }
         StringBuilder ndjson = new StringBuilder();

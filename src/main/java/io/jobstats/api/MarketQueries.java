@@ -30,6 +30,9 @@ public class MarketQueries {
     @Inject
     RequestVersion version;
 
+    @Inject
+    ApiConfig limits;
+
     /** The request's GraphQL context: which fields the client selected, so prefetching starts only what they need. */
     @Inject
     Context context;
@@ -41,7 +44,7 @@ public class MarketQueries {
             @Description("The period; default: the 6 months to the latest posted date held.") Types.PeriodInput period,
             @DefaultValue("PERMANENT") @Description("Permanent or contract ads.") Employment employment) {
         MarketService.Scope scope = support.scope(region, period, employment, version.get());
-        prefetch.summary(scope, FieldSelection.of(context));
+        prefetch.summary(scope, FieldSelection.of(context, limits));
         return new MarketSummary(scope, market, support);
     }
 
@@ -49,7 +52,7 @@ public class MarketQueries {
     @Description("The market table for the same period `years` years earlier.")
     public MarketSummary previousMarket(@Source MarketSummary s,
                                         @DefaultValue("1") @Description("How many years earlier, 1 to 20.") int years) {
-        ApiSupport.checkYears(years);
+        support.checkYears(years);
         return new MarketSummary(s.scope.yearsEarlier(years), market, support);
     }
 }

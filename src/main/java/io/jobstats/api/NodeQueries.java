@@ -1,11 +1,14 @@
 package io.jobstats.api;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jobstats.database.Employment;
 import io.jobstats.database.ReferenceData;
 import io.jobstats.geography.RegionNode;
 import io.jobstats.graphql.RequestVersion;
+import io.jobstats.ingest.LoadRecord;
 import io.jobstats.market.MarketService;
 import io.jobstats.taxonomy.Term;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
@@ -22,8 +25,6 @@ import java.util.List;
 @GraphQLApi
 public class NodeQueries {
 
-    static final int MAX_IDS = 100;
-
     @Inject
     ApiSupport support;
 
@@ -36,6 +37,15 @@ public class NodeQueries {
     @Inject
     RequestVersion version;
 
+    @Inject
+    ApiConfig limits;
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Inject
+    ObjectMapper mapper;
+
     @Query
     @Description("The object with this id; null when the thing it named is no longer held (a term or region dropped "
             + "by a release). BAD_USER_INPUT for text that is no id of this service.")
@@ -47,8 +57,8 @@ public class NodeQueries {
     @Description("The objects with these ids, in the same order, null for any no longer held; at most 100 ids.")
     // [ID!]! in the schema (SchemaPolish): SmallRye cannot read @Id on a list argument.
     public @NonNull List<Node> nodes(@NonNull @Description("Ids from objects' `id` fields.") List<@NonNull String> ids) {
-        if (ids.size() > MAX_IDS) {
-            throw new BadUserInputException("ids", "at most " + MAX_IDS + " ids, not " + ids.size());
+        if (ids.size() > limits.maxIds()) {
+            throw new BadUserInputException("ids", "at most " + limits.maxIds() + " ids, not " + ids.size());
         }
         List<Node> found = new ArrayList<>(ids.size());
         for (String id : ids) {
@@ -80,8 +90,23 @@ public class NodeQueries {
                 MarketService.Scope s = scope(p, 1, id, argument);
                 yield term == null || s == null ? null : new TermMarket(term, s, market, support);
             }
+            case "Load" -> {
+                ApiSupport.requireLoader(identity, "A load's node");
+                yield loadById(p, id, argument);
+            }
             default -> invalid(id, argument);
         };
+    }
+
+    private Node loadById(List<String> parts, String id, String argument) {
+        long key;
+        try {
+            key = Long.parseLong(parts.get(0));
+        } catch (NumberFormatException e) {
+            return invalid(id, argument);
+        }
+        LoadRecord record = LoadRecord.findById(key);
+        return record == null ? null : new LoadQueries.Load(record, mapper);
     }
 
     private Node term(String slug) {

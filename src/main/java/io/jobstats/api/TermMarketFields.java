@@ -19,8 +19,6 @@ import java.util.List;
 @GraphQLApi
 public class TermMarketFields {
 
-    static final int MAX_ROWS = 1000;
-
     @Inject
     ApiSupport support;
 
@@ -34,6 +32,9 @@ public class TermMarketFields {
     RequestVersion version;
 
     @Inject
+    ApiConfig limits;
+
+    @Inject
     Context context;
 
     /** Batched: a list of terms (a page of terms, a co-occurrence table) resolves its markets together. */
@@ -43,7 +44,7 @@ public class TermMarketFields {
                                    @Description("The period; default: the 6 months to the latest posted date held.") Types.PeriodInput period,
                                    @DefaultValue("PERMANENT") @Description("Permanent or contract ads.") Employment employment) {
         MarketService.Scope scope = support.scope(region, period, employment, version.get());
-        prefetch.termMarkets(terms.stream().map(t -> t.term().id()).toList(), scope, FieldSelection.of(context));
+        prefetch.termMarkets(terms.stream().map(t -> t.term().id()).toList(), scope, FieldSelection.of(context, limits));
         return terms.stream().map(t -> new TermMarket(t.term(), scope, market, support)).toList();
     }
 
@@ -55,7 +56,7 @@ public class TermMarketFields {
 
     @Description("The same figures for the same period `years` years earlier.")
     public TermMarket previous(@Source TermMarket m, @DefaultValue("1") @Description("How many years earlier, 1 to 20.") int years) {
-        ApiSupport.checkYears(years);
+        support.checkYears(years);
         return new TermMarket(m.subject, m.scope.yearsEarlier(years), market, support);
     }
 
@@ -66,7 +67,7 @@ public class TermMarketFields {
             @Description("The last month's day; default: the period's end. At most 10 years after `from`.") LocalDate to) {
         LocalDate end = to == null ? m.scope.period().end() : to;
         LocalDate start = from == null ? end.minusYears(3) : from;
-        checkRange(start, end);
+        support.checkRange(start, end);
         return market.vacancyTrend(m.subject.id(), m.scope, start, end).stream()
                 .map(p -> new Types.VacancyTrendPoint(p.month(), Math.toIntExact(p.count()), Math.toIntExact(p.total()),
                         p.total() == 0 ? null : (double) p.count() / p.total()))
@@ -80,12 +81,13 @@ public class TermMarketFields {
             @DefaultValue("3") @Description("Months each point is taken over, 1 to 24.") int window,
             @Description("The first month's day; default: three years before `to`.") LocalDate from,
             @Description("The last month's day; default: the period's end. At most 10 years after `from`.") LocalDate to) {
-        if (window < 1 || window > 24) {
-            throw new BadUserInputException("window", "window must be between 1 and 24 months, not " + window);
+        if (window < 1 || window > limits.maxTrendWindow()) {
+            throw new BadUserInputException("window", "window must be between 1 and " + limits.maxTrendWindow()
+                    + " months, not " + window);
         }
         LocalDate end = to == null ? m.scope.period().end() : to;
         LocalDate start = from == null ? end.minusYears(3) : from;
-        checkRange(start, end);
+        support.checkRange(start, end);
         return market.salaryTrend(m.subject.id(), m.scope, window, start, end).stream()
                 .map(p -> new Types.SalaryTrendPoint(p.month(), Math.toIntExact(p.sampleSize()), p.p10(), p.median(), p.p90()))
                 .toList();
@@ -95,14 +97,14 @@ public class TermMarketFields {
             + "vacancies, then name.")
     public @NonNull List<Types.@NonNull CoOccurrence> coOccurringSkills(
             @Source TermMarket m, @DefaultValue("30") @Description("How many rows, 0 to 1,000.") int first) {
-        ApiSupport.checkFirst("first", first, MAX_ROWS);
+        ApiSupport.checkFirst("first", first, limits.maxRows());
         return market.coOccurring(m.subject.id(), m.scope).stream().limit(first).map(TermMarketFields::coOccurrence).toList();
     }
 
     @Description("Co-occurring skills grouped by category, categories in name order.")
     public @NonNull List<Types.@NonNull CategoryCoOccurrences> coOccurringByCategory(
             @Source TermMarket m, @DefaultValue("20") @Description("Rows per category, 0 to 1,000.") int perCategory) {
-        ApiSupport.checkFirst("perCategory", perCategory, MAX_ROWS);
+        ApiSupport.checkFirst("perCategory", perCategory, limits.maxRows());
         return market.coOccurringByCategory(m.subject.id(), m.scope).stream()
                 .map(c -> new Types.CategoryCoOccurrences(new Types.Category(c.category()),
                         c.skills().stream().limit(perCategory).map(TermMarketFields::coOccurrence).toList()))
@@ -111,14 +113,5 @@ public class TermMarketFields {
 
     private static Types.CoOccurrence coOccurrence(MarketService.CoOccurrence c) {
         return new Types.CoOccurrence(c.rank(), Types.TermType.of(c.term()), Math.toIntExact(c.count()), c.share());
-    }
-
-    private static void checkRange(LocalDate from, LocalDate to) {
-        if (from.isAfter(to)) {
-            throw new BadUserInputException("from", "from " + from + " is after to " + to);
-        }
-        if (from.plusYears(10).isBefore(to)) {
-            throw new BadUserInputException("from", "a trend spans at most 10 years");
-        }
     }
 }

@@ -20,13 +20,14 @@ import java.util.List;
 @GraphQLApi
 public class TermQueries {
 
-    static final int MAX_PAGE = 500;
-
     @Inject
     ApiSupport support;
 
     @Inject
     ReferenceData reference;
+
+    @Inject
+    ApiConfig limits;
 
     @Query
     @Description("A role or skill by name, slug or alias (any case); NOT_FOUND, with the closest names, when none.")
@@ -53,7 +54,7 @@ public class TermQueries {
             @Description("Only terms whose name or an alias contains this text (any case, punctuation ignored).") String search,
             @DefaultValue("20") @Description("How many terms to answer, 0 to 500.") int first,
             @Description("A cursor from an earlier page: answer the terms after it.") String after) {
-        ApiSupport.checkFirst("first", first, MAX_PAGE);
+        ApiSupport.checkFirst("first", first, limits.maxPage());
         if (category != null && !reference.taxonomy().categories().contains(category)) {
             throw new NotFoundException("No category '" + category + "'",
                     ApiSupport.closest(category, reference.taxonomy().categories().stream()));

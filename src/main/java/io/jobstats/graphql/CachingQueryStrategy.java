@@ -101,6 +101,10 @@ public class CachingQueryStrategy extends AsyncExecutionStrategy {
         /** One for the application: ResponseBytes records its answers with the same bounded operation names. */
         static final OperationMetrics METRICS = new OperationMetrics();
 
+        static GraphQLHttpConfig http() {
+            return ConfigProvider.getConfig().unwrap(SmallRyeConfig.class).getConfigMapping(GraphQLHttpConfig.class);
+        }
+
         @Override
         public String getConfigKey() {
             return null;
@@ -121,7 +125,7 @@ public class CachingQueryStrategy extends AsyncExecutionStrategy {
             }
             // SmallRye's limits again, with coded errors and the complexity counted in values (see QueryCost).
             Config config = ConfigProvider.getConfig();
-            GraphQLHttpConfig http = config.unwrap(SmallRyeConfig.class).getConfigMapping(GraphQLHttpConfig.class);
+            GraphQLHttpConfig http = http();
             ParserOptions parsing = ParserOptions.getDefaultOperationParserOptions().transform(o -> o
                     .maxTokens(http.maxTokens())
                     .maxCharacters((int) Math.min(Integer.MAX_VALUE, http.maxBodySize().asLongValue())));
@@ -131,11 +135,11 @@ public class CachingQueryStrategy extends AsyncExecutionStrategy {
             chain.add(0, new CheckedOnce(new MaxQueryDepthInstrumentation(depth, info -> {
                 throw new QueryRefused("QUERY_TOO_DEEP", "The operation is " + info.getDepth()
                         + " fields deep; at most " + depth + " are allowed");
-            })));
+            }), http.checkedQueries()));
             chain.add(1, new CheckedOnce(new MaxQueryComplexityInstrumentation(cost, new QueryCost(cost), info -> {
                 throw new QueryRefused("QUERY_TOO_COMPLEX", "The answer could hold " + info.getComplexity()
                         + " values; at most " + cost + " are allowed: ask for fewer aliases, shorter lists or less nesting");
-            })));
+            }), http.checkedQueries()));
             chain.add(new RequestDeadline(http.requestTimeout()));
             chain.add(new ValidationErrorCodes());
             chain.add(METRICS);

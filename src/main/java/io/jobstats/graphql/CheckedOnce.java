@@ -25,10 +25,11 @@ import java.util.concurrent.CompletableFuture;
 final class CheckedOnce implements Instrumentation {
 
     private final Instrumentation limit;
-    private final Cache<QueryKey, Boolean> passed = Caffeine.newBuilder().maximumSize(10_000).build();
+    private final Cache<QueryKey, Boolean> passed;
 
-    CheckedOnce(Instrumentation limit) {
+    CheckedOnce(Instrumentation limit, int remembered) {
         this.limit = limit;
+        this.passed = Caffeine.newBuilder().maximumSize(remembered).build();
     }
 
     @Override

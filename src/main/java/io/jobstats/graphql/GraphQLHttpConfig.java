@@ -35,6 +35,17 @@ public interface GraphQLHttpConfig {
     @WithDefault("PT1M")
     Duration cacheMaxAge();
 
+    /**
+     * How many distinct operations' verdicts of the depth and complexity limits are remembered (CheckedOnce), so
+     * that a repeated query is not walked again.
+     */
+    @WithDefault("10000")
+    int checkedQueries();
+
+    /** How many operation names become metric tags; later names count as "other" (OperationMetrics). */
+    @WithDefault("200")
+    int maxOperationNames();
+
     /** Automatic persisted queries: query texts kept by their SHA-256 hash. */
     PersistedQueries persistedQueries();
 

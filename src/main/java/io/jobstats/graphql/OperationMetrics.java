@@ -21,14 +21,14 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Per GraphQL operation: a timer {@code graphql.operations} by operation name, type and outcome (success, or error
  * when the answer has errors: HTTP still says 200 for most of them), and a counter {@code graphql.errors} by code.
- * Operation names are the client's to choose, so only the first {@link #MAX_NAMES} seen are tags; later ones count
+ * Operation names are the client's to choose, so only the first jobstats.graphql.max-operation-names seen are tags; later ones count
  * as "other". Answers the route serves without running them (ResponseBytes, 304) are recorded by GraphQLRoute with the same
  * meters, and so are the errors of requests refused before they run.
  */
 final class OperationMetrics implements Instrumentation {
 
-    static final int MAX_NAMES = 200;
-
+    /** Read on first use: the instance is made as SmallRye loads its extensions, before configuration mappings are. */
+    private volatile int maxNames = -1;
     private final Set<String> names = ConcurrentHashMap.newKeySet();
 
     private static final class Operation implements InstrumentationState {
@@ -76,7 +76,10 @@ final class OperationMetrics implements Instrumentation {
         if (name == null) {
             return "anonymous";
         }
-        if (names.contains(name) || (names.size() < MAX_NAMES && names.add(name))) {
+        if (maxNames < 0) {
+            maxNames = CachingQueryStrategy.Installer.http().maxOperationNames();
+        }
+        if (names.contains(name) || (names.size() < maxNames && names.add(name))) {
             return name;
         }
         return "other";

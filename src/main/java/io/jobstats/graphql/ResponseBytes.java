@@ -84,11 +84,11 @@ public class ResponseBytes {
     }
 
     Answer get(Key key) {
-        return enabled && key.query().length() <= ResponseCache.MAX_KEPT ? cache.getIfPresent(key) : null;
+        return enabled && key.query().length() <= config.maxQueryLength() ? cache.getIfPresent(key) : null;
     }
 
     void keep(Key key, byte[] body, String operation) {
-        if (enabled && key.query().length() <= ResponseCache.MAX_KEPT && body.length <= config.maxEntryBytes().asLongValue()) {
+        if (enabled && key.query().length() <= config.maxQueryLength() && body.length <= config.maxEntryBytes().asLongValue()) {
             cache.put(key, new Answer(body, operation));
         }
     }

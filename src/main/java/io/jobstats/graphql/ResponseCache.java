@@ -26,12 +26,6 @@ import java.nio.charset.StandardCharsets;
 public class ResponseCache {
 
     /**
-     * Longer queries (and request bodies, see ResponseBytes) are answered but not kept: a few padded requests must not
-     * fill the heap (the reference page's is 2 KB).
-     */
-    static final int MAX_KEPT = 64 * 1024;
-
-    /**
      * A kept result's heap, per byte of its JSON text (see ResponseCacheConfig): ten for the JSON tree, one for the
      * text itself, kept beside it for ResponseBytes.
      */
@@ -69,11 +63,11 @@ public class ResponseCache {
     /**
      * Keeps an error-free result and returns what to answer with: the same data as a JSON tree, which SmallRye
      * writes out as it is, so a hit does not rebuild the response's JSON field by field either; and the response's
-     * bytes. Null when it is not kept (a query over MAX_KEPT, an answer over the largest entry): the result is then
+     * bytes. Null when it is not kept (a query over maxQueryLength, an answer over the largest entry): the result is then
      * answered as it is.
      */
     Kept put(Key key, ExecutionResult result) {
-        if (!enabled || key.query().query().length() > MAX_KEPT) {
+        if (!enabled || key.query().query().length() > config.maxQueryLength()) {
             return null;
         }
         JsonObject response = new ExecutionResponse(result).getExecutionResultAsJsonObject();

@@ -25,6 +25,13 @@ public interface ResponseCacheConfig {
     @WithDefault("1M")
     io.quarkus.runtime.configuration.MemorySize maxEntryBytes();
 
+    /**
+     * The longest query text whose answer is kept, in characters: longer ones are answered but not kept, so that a
+     * few padded requests cannot fill the heap (the reference page's is 2 KB).
+     */
+    @WithDefault("65536")
+    int maxQueryLength();
+
     /** Entries of an older data version are never read again; this lets them go. */
     @WithDefault("PT1H")
     Duration expireAfterWrite();

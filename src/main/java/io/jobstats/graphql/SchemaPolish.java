@@ -40,7 +40,9 @@ public class SchemaPolish implements EventingService {
     /** The scalars' descriptions and specifications (the GraphQL Scalars project's). */
     private static final Map<String, String[]> SCALARS = Map.of(
             "Date", new String[] {"A calendar date without a time zone, ISO 8601 `YYYY-MM-DD`, e.g. 2025-05-02.",
-                    "https://scalars.graphql.org/andimarek/local-date.html"});
+                    "https://scalars.graphql.org/andimarek/local-date.html"},
+            "DateTime", new String[] {"An instant, ISO 8601 / RFC 3339 with its offset, e.g. 2025-05-02T09:30:00Z.",
+                    "https://scalars.graphql.org/andimarek/date-time.html"});
 
     /** The root types' descriptions, instead of SmallRye's "Query root" and "Mutation root". */
     private static final Map<String, String> ROOTS = Map.of(

@@ -7,8 +7,11 @@ import io.jobstats.CalendarConfig;
 import io.jobstats.market.TermCounts;
 import io.jobstats.text.BoundedLines;
 import io.jobstats.text.Csv;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Name;
 import org.jboss.logging.Logger;
 
 import javax.sql.DataSource;
@@ -19,10 +22,8 @@ import java.io.Reader;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -46,10 +47,12 @@ public class AdIngestService {
 
     private static final Logger LOG = Logger.getLogger(AdIngestService.class);
 
-    public enum Format { NDJSON, CSV }
-
-    /** Ads a load must add or replace for the service to vacuum ad_fact after it. */
-    private static final long VACUUM_AFTER = 10_000;
+    @Name("LoadFormat")
+    @Description("What a load was sent as.")
+    public enum Format {
+        @Description("JSON lines (POST /ads as application/x-ndjson or JSON, and loadAds).") NDJSON,
+        @Description("CSV with a header row (POST /ads as text/csv).") CSV
+    }
 
     @Inject
     AdNormaliser normaliser;
@@ -109,7 +112,7 @@ public class AdIngestService {
             // The figures stay right without it (they read the deltas too), only slower until the next start folds them.
             LOG.warn("Could not fold the load's term counts together", e);
         }
-        if (load.added + load.replaced >= VACUUM_AFTER) {
+        if (load.added + load.replaced >= config.vacuumAfter()) {
             vacuum();
         }
         LoadReport report = load.report();
@@ -232,24 +235,10 @@ public class AdIngestService {
     }
 
     private void record(LoadReport r, Instant started, Format format) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO load_report (started_at, finished_at, format, lines_read, ads_added, ads_replaced, lines_rejected, "
-                        + "unrecognised_titles, unresolved_locations, without_salary, unknown_skills, first_rejections, completed) "
-                        + "VALUES (?, now(), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            ps.setTimestamp(1, Timestamp.from(started));
-            ps.setString(2, format.name());
-            ps.setLong(3, r.linesRead());
-            ps.setLong(4, r.adsAdded());
-            ps.setLong(5, r.adsReplaced());
-            ps.setLong(6, r.linesRejected());
-            ps.setLong(7, r.unrecognisedTitles());
-            ps.setLong(8, r.unresolvedLocations());
-            ps.setLong(9, r.withoutValidSalary());
-            ps.setLong(10, r.unknownSkills());
-            ps.setString(11, mapper.writeValueAsString(r.rejections()));
-            ps.setBoolean(12, r.completed());
-            ps.executeUpdate();
-        } catch (SQLException | JsonProcessingException e) {
+        try {
+            LoadRecord record = LoadRecord.of(r, started, format, mapper);
+            QuarkusTransaction.requiringNew().run(record::persist);
+        } catch (JsonProcessingException | RuntimeException e) {
             LOG.warn("Could not record a load report", e);
         }
     }

@@ -31,4 +31,11 @@ public interface IngestConfig {
      */
     @WithDefault("1000000")
     int maxLineLength();
+
+    /**
+     * Ads a load must add or replace for ad_fact to be vacuumed after it, so that the figures' index-only scans see
+     * the new rows as visible at once instead of after autovacuum.
+     */
+    @WithDefault("10000")
+    long vacuumAfter();
 }

@@ -37,7 +37,7 @@ public record LoadReport(
     public record Rejection(
             @Description("The line's number, from 1; through loadAds, the ad's position in ads plus 1.") int line,
             @Description("The field at fault (\"postedOn\", \"salary.min\"); null when it is the line as a whole.") String field,
-            @Description("What kind of fault.") @NonNull RejectionCode code,
+            @Description("What kind of fault; null in loads recorded before faults had codes.") RejectionCode code,
             @Description("What is wrong, in words.") @NonNull String reason) {
 
         public static Rejection of(long line, RejectionCode code, String reason) {

@@ -43,8 +43,8 @@ public class MarketService {
     @Inject
     ManagedExecutor executor;
 
-    /** Beyond this many children a locations table is left to compute its rows' counts as it reaches them. */
-    private static final int MAX_PREFETCHED_CHILDREN = 12;
+    @Inject
+    MarketConfig config;
 
     /** One request's view of the data: every figure it asks for is computed at this version. */
     public record Scope(int regionId, Period period, Employment employment, long version) {
@@ -263,7 +263,7 @@ public class MarketService {
         List<Scope> scopes = new ArrayList<>(List.of(s));
         yearsEarlier.forEach(y -> scopes.add(s.yearsEarlier(y)));
         RegionNode r = reference.regions().byId(s.regionId());
-        if (children && r.children.size() <= MAX_PREFETCHED_CHILDREN) {
+        if (children && r.children.size() <= config.maxPrefetchedChildren()) {
             for (RegionNode c : r.children) {
                 scopes.add(s.in(c.id));
                 scopes.add(s.in(c.id).yearsEarlier(1));

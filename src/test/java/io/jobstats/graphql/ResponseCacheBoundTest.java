@@ -31,6 +31,10 @@ class ResponseCacheBoundTest {
                 return new MemorySize(BigInteger.valueOf(maxEntry));
             }
 
+            public int maxQueryLength() {
+                return 65536;
+            }
+
             public Duration expireAfterWrite() {
                 return Duration.ofHours(1);
             }
