@@ -14,9 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -35,13 +33,7 @@ class NormalisationTest {
     @BeforeAll
     static void load() {
         regions = RegionTreeBuilder.buildFromResources();
-        TaxonomyFile.Contents file = TaxonomyFile.read();
-        List<Term> terms = new ArrayList<>();
-        int id = 1;
-        for (TaxonomyFile.Entry e : file.entries()) {
-            terms.add(new Term(id++, e.name(), e.slug(), e.category(), e.aliases(), e.patterns()));
-        }
-        taxonomy = new Taxonomy(file.version(), file.categories(), terms);
+        taxonomy = TaxonomyFile.read().numbered();
     }
 
     @ParameterizedTest

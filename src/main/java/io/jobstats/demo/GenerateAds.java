@@ -2,7 +2,6 @@ package io.jobstats.demo;
 
 import io.jobstats.taxonomy.Taxonomy;
 import io.jobstats.taxonomy.TaxonomyFile;
-import io.jobstats.taxonomy.Term;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -10,8 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Writes a benchmark or demo file of generated ads without starting the service:
@@ -32,14 +29,8 @@ public final class GenerateAds {
         int count = Integer.parseInt(args[1]);
         int length = args.length > 2 ? Integer.parseInt(args[2]) : 1500;
         long seed = args.length > 3 ? Long.parseLong(args[3]) : 20250502L;
-        TaxonomyFile.Contents contents = TaxonomyFile.read();
-        List<Term> terms = new ArrayList<>();
-        int id = 1;
         // Ids only matter inside the service; the generator uses names.
-        for (TaxonomyFile.Entry e : contents.entries()) {
-            terms.add(new Term(id++, e.name(), e.slug(), e.category(), e.aliases(), e.patterns()));
-        }
-        Taxonomy taxonomy = new Taxonomy(contents.version(), contents.categories(), terms);
+        Taxonomy taxonomy = TaxonomyFile.read().numbered();
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             new DemoAdGenerator(taxonomy, seed, DemoAdGenerator.RESERVED_ROLES)
                     .write(out, count, LocalDate.of(2022, 5, 3), LocalDate.of(2025, 5, 2), length);

@@ -135,7 +135,7 @@ public class GraphQLRoute {
             error(ctx, 405, JSON, false, "METHOD_NOT_ALLOWED", "GraphQL is served over GET (queries) and POST", null);
             return;
         }
-        String type = responseType(ctx);
+        String type = responseType(ctx.request().getHeader(HttpHeaders.ACCEPT));
         if (type == null) {
             error(ctx, 406, JSON, false, "NOT_ACCEPTABLE", "Accept application/graphql-response+json or application/json", null);
             return;
@@ -329,8 +329,7 @@ public class GraphQLRoute {
     }
 
     /** The response's media type from Accept (by quality, then order); null when the client accepts neither JSON type. */
-    static String responseType(RoutingContext ctx) {
-        String accept = ctx.request().getHeader(HttpHeaders.ACCEPT);
+    static String responseType(String accept) {
         if (accept == null || accept.isBlank()) {
             return JSON; // as the GraphQL-over-HTTP spec asks of a request without Accept
         }

@@ -29,11 +29,17 @@ import java.util.stream.Collectors;
 import static graphql.util.TreeTransformerUtil.changeNode;
 
 /**
- * What SmallRye's schema says of itself rather than of this API, taken out before the schema is built (so the
- * served SDL and introspection agree): the root types' descriptions, scalars it always declares and nothing here uses (BigDecimal, BigInteger,
- * which only its bean-validation directive's arguments name), that directive itself, and its "Scalar for Date",
- * which tells a typed client nothing of the format (and its coercing, like Int's and Float's, refuses what does not fit: CheckedScalar). And Query.nodes(ids:) is typed [ID!]!, which SmallRye cannot
- * declare for a list (its @Id is no type annotation); an ID's value reaches the resolver as the same string.
+ * What SmallRye's schema says of itself rather than of this API, changed before the schema is built (so the served
+ * SDL and introspection agree):
+ * <ul>
+ * <li>the root types' descriptions, instead of "Query root" and "Mutation root";</li>
+ * <li>the scalars it always declares and nothing here uses (BigDecimal, BigInteger: only its bean-validation
+ * directive's arguments name them), and that directive;</li>
+ * <li>"Scalar for Date", which tells a typed client nothing of the format: a description and specifiedByURL; and
+ * the coercing of Date, Int and Float, which refuses what does not fit (CheckedScalar);</li>
+ * <li>Query.nodes(ids:) typed [ID!]!, which SmallRye cannot declare for a list (its @Id is no type annotation);
+ * an ID's value reaches the resolver as the same string.</li>
+ * </ul>
  */
 public class SchemaPolish implements EventingService {
 

@@ -24,6 +24,19 @@ public final class TaxonomyFile {
     }
 
     public record Contents(String version, List<String> categories, List<Entry> entries) {
+
+        /**
+         * The taxonomy with its terms numbered 1, 2, ... in file order: for what runs without the database (tests,
+         * the ad generator), whose term ids are the service's own.
+         */
+        public Taxonomy numbered() {
+            List<Term> terms = new ArrayList<>(entries.size());
+            int id = 1;
+            for (Entry e : entries) {
+                terms.add(new Term(id++, e.name(), e.slug(), e.category(), e.aliases(), e.patterns()));
+            }
+            return new Taxonomy(version, categories, terms);
+        }
     }
 
     private TaxonomyFile() {

@@ -1,0 +1,35 @@
+package io.jobstats.market;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The term counts are kept per half month (1st-15th, 16th-end), and periods are whole months ending on a day. */
+class HalfMonthsTest {
+
+    @Test
+    void aDayFallsInTheHalfMonthOfItsDate() {
+        assertEquals(LocalDate.of(2025, 5, 1), TermCounts.bucket(LocalDate.of(2025, 5, 2)));
+        assertEquals(LocalDate.of(2025, 5, 1), TermCounts.bucket(LocalDate.of(2025, 5, 15)));
+        assertEquals(LocalDate.of(2025, 5, 16), TermCounts.bucket(LocalDate.of(2025, 5, 16)));
+        assertEquals(LocalDate.of(2025, 5, 15), TermCounts.bucketEnd(LocalDate.of(2025, 5, 1)));
+        assertEquals(LocalDate.of(2025, 5, 31), TermCounts.bucketEnd(LocalDate.of(2025, 5, 16)));
+        assertEquals(LocalDate.of(2024, 2, 29), TermCounts.bucketEnd(LocalDate.of(2024, 2, 20)));
+        assertEquals(LocalDate.of(2025, 2, 28), TermCounts.bucketEnd(LocalDate.of(2025, 2, 28)));
+    }
+
+    @Test
+    void periodsAreWholeMonthsEndingOnADay() {
+        // "6 months to 2 May 2025": the day after 2 November 2024, to 2 May 2025.
+        Period p = Period.ending(LocalDate.of(2025, 5, 2), 6);
+        assertEquals(LocalDate.of(2024, 11, 3), p.start());
+        assertEquals("6 months to 2 May 2025", p.label());
+        assertEquals(new Period(LocalDate.of(2023, 11, 3), LocalDate.of(2024, 5, 2), 6), p.yearsEarlier(1));
+        // 29 February a year on is 28 February.
+        Period leap = Period.ending(LocalDate.of(2024, 2, 29), 1);
+        assertEquals(LocalDate.of(2023, 2, 28), leap.yearsEarlier(1).end());
+        assertEquals("1 month to 29 February 2024", leap.label());
+    }
+}
