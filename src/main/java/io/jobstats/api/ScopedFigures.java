@@ -3,11 +3,17 @@ package io.jobstats.api;
 import io.jobstats.database.Employment;
 import io.jobstats.market.MarketService;
 import io.jobstats.market.MarketService.Scope;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
 
-/** Figures over one region, period and employment type: the fields that say which, shared by both kinds. */
+/**
+ * Figures over one region, period and employment type: the fields that say which, shared by both kinds. Registered
+ * for reflection: SmallRye calls these getters reflectively, and registers the GraphQL types but not their abstract
+ * superclass, so a native executable would not find them.
+ */
+@RegisterForReflection
 public abstract class ScopedFigures {
 
     @Ignore
