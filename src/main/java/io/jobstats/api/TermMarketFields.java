@@ -4,6 +4,7 @@ import io.jobstats.database.Employment;
 import io.jobstats.graphql.RequestVersion;
 import io.jobstats.market.MarketService;
 import io.jobstats.market.Prefetch;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.graphql.api.Context;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.graphql.DefaultValue;
@@ -15,8 +16,13 @@ import org.eclipse.microprofile.graphql.Source;
 import java.time.LocalDate;
 import java.util.List;
 
-/** Term.market and the fields of TermMarket that take arguments. */
+/**
+ * Term.market and the fields of TermMarket that take arguments. Registered for reflection: SmallRye calls them
+ * reflectively, and Quarkus registers the methods of the API classes that declare a query or mutation, which this
+ * one, all fields of other types, does not (a native executable found no TermMarketFields.market).
+ */
 @GraphQLApi
+@RegisterForReflection
 public class TermMarketFields {
 
     @Inject
