@@ -33,6 +33,7 @@ failed=0
 same() { # name, curl arguments after the URL's host part
   local name=$1; shift
   local a b
+  : > "$WORK/$name.jvm"; : > "$WORK/$name.native"   # curl writes no file for an empty body (a 304)
   a=$(curl -s -D "$WORK/$name.jvm.h" -o "$WORK/$name.jvm" -w '%{http_code}' "http://localhost:$JVM_PORT$@")
   b=$(curl -s -D "$WORK/$name.native.h" -o "$WORK/$name.native" -w '%{http_code}' "http://localhost:$NATIVE_PORT$@")
   if [ "$a" = "$b" ] && cmp -s "$WORK/$name.jvm" "$WORK/$name.native"; then
@@ -69,5 +70,7 @@ if cmp -s "$WORK/load.jvm" "$WORK/load.native"; then echo "same   loadAds: $(cat
 same loads /graphql -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
   --data-binary '{"query": "{ loads(first: 3) { totalCount edges { node { format report { linesRead adsAdded linesRejected rejections { field code } } } } } }"}'
 echo "native RSS after the comparison: $(($(awk '/VmRSS/ {print $2}' /proc/$NATIVE/status) / 1024)) MB; JVM: $(($(awk '/VmRSS/ {print $2}' /proc/$JVM/status) / 1024)) MB"
-grep -c ' ERROR ' "$WORK/native.log" | sed 's/^/native log ERROR lines: /'
+errors=$(grep -c ' ERROR ' "$WORK/native.log" || true)
+echo "native log ERROR lines: $errors"
+[ "$errors" = 0 ] || failed=1
 exit $failed

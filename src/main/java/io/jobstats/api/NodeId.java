@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * A global id: the object's type and the parts that name it, made of what is stable across releases (slugs, names,
- * dates), never of database keys, which a reload can renumber. "Region:birmingham" is encoded as
+ * dates), not of the reference data's database keys, which a new taxonomy can renumber (a load's id is its row in
+ * the load history, which nothing renumbers). "Region:birmingham" is encoded as
  * base64url("Region:birmingham") = "UmVnaW9uOmJpcm1pbmdoYW0"; parts are joined by '/', which no slug or category
  * name holds.
  */
