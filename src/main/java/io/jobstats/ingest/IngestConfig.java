@@ -11,8 +11,7 @@ public interface IngestConfig {
     /**
      * Ads per transaction: large enough for COPY and the batch's term-count rows (a few thousand whatever the size,
      * when the ads' dates are spread) to pay off, small enough that a failure loses little. A batch of ads with
-     * 1,500-character descriptions holds ~25 MB while it is parsed and another while it is written. The ingest
-     * benchmark (22,282 ads/s) ran with this size.
+     * 1,500-character descriptions holds ~25 MB while it is parsed and another while it is written.
      */
     @WithDefault("5000")
     int batchSize();
