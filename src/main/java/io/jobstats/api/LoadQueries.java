@@ -14,9 +14,7 @@ import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 
 /** Query.loads: the history of loads, newest first, for whoever may load (the role loader). */
@@ -39,10 +37,10 @@ public class LoadQueries {
                                          @Description("A cursor from an earlier page: the loads before it.") String after) {
         ApiSupport.requireLoader(identity, "loads");
         ApiSupport.checkFirst("first", first, limits.maxPage());
-        Long before = after == null ? null : decodeCursor(after);
+        Long before = after == null ? null : Cursors.position("load", after);
         // One more than asked for says whether another page follows.
         List<LoadRecord> rows = LoadRecord.newestBefore(before, first + 1);
-        List<LoadEdge> edges = rows.stream().limit(first).map(r -> new LoadEdge(cursor(r.id), new Load(r, mapper))).toList();
+        List<LoadEdge> edges = rows.stream().limit(first).map(r -> new LoadEdge(Cursors.of("load", r.id), new Load(r, mapper))).toList();
         String end = edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor();
         return new LoadConnection(edges, new Types.PageInfo(rows.size() > first, end), Math.toIntExact(LoadRecord.count()));
     }
@@ -98,21 +96,5 @@ public class LoadQueries {
             @Description("The page's loads with their cursors.") @NonNull List<@NonNull LoadEdge> edges,
             @Description("Where the page ends.") @NonNull Types.PageInfo pageInfo,
             @Description("How many loads are recorded in all.") int totalCount) {
-    }
-
-    private static String cursor(long id) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(("load:" + id).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static long decodeCursor(String cursor) {
-        try {
-            String s = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            if (!s.startsWith("load:")) {
-                throw new IllegalArgumentException();
-            }
-            return Long.parseLong(s.substring(5));
-        } catch (IllegalArgumentException e) {
-            throw new BadUserInputException("after", "after is not a cursor this connection gave out");
-        }
     }
 }

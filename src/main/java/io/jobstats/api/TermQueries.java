@@ -10,9 +10,7 @@ import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 
@@ -66,10 +64,10 @@ public class TermQueries {
                         || t.aliases().stream().anyMatch(a -> Names.key(a).contains(needle)))
                 .sorted(Comparator.comparing(Term::name, String.CASE_INSENSITIVE_ORDER))
                 .toList();
-        int offset = after == null ? 0 : decodeCursor(after) + 1;
+        int offset = after == null ? 0 : (int) Math.min(matching.size(), Cursors.position("term", after) + 1);
         List<Types.TermEdge> edges = new ArrayList<>();
         for (int i = offset; i < Math.min(matching.size(), offset + first); i++) {
-            edges.add(new Types.TermEdge(cursor(i), Types.TermType.of(matching.get(i))));
+            edges.add(new Types.TermEdge(Cursors.of("term", i), Types.TermType.of(matching.get(i))));
         }
         String end = edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor();
         return new Types.TermConnection(edges, new Types.PageInfo(offset + first < matching.size(), end), matching.size());
@@ -79,25 +77,5 @@ public class TermQueries {
     @Description("Every category, in name order.")
     public @NonNull List<Types.@NonNull Category> categories() {
         return reference.taxonomy().categories().stream().sorted().map(Types.Category::new).toList();
-    }
-
-    private static String cursor(int index) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(("term:" + index).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static int decodeCursor(String cursor) {
-        try {
-            String s = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            if (!s.startsWith("term:")) {
-                throw new IllegalArgumentException();
-            }
-            int index = Integer.parseInt(s.substring(5));
-            if (index < 0) {
-                throw new IllegalArgumentException();
-            }
-            return index;
-        } catch (IllegalArgumentException e) {
-            throw new BadUserInputException("after", "after is not a cursor this connection gave out");
-        }
     }
 }
