@@ -6,7 +6,6 @@ import com.aayushatharva.brotli4j.encoder.Encoder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Locale;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -32,13 +31,10 @@ final class ContentCoding {
         }
         boolean br = false;
         boolean gzip = false;
-        for (String part : acceptEncoding.split(",")) {
-            String[] p = part.split(";");
-            String coding = p[0].trim().toLowerCase(Locale.ROOT);
-            boolean refused = p.length > 1 && p[1].replace(" ", "").matches("q=0(\\.0*)?");
-            if (!refused) {
-                br |= coding.equals(BROTLI) && Brotli4jLoader.isAvailable();
-                gzip |= coding.equals(GZIP) || coding.equals("*");
+        for (HeaderValues coding : HeaderValues.of(acceptEncoding)) {
+            if (!coding.refused()) {
+                br |= coding.value().equals(BROTLI) && Brotli4jLoader.isAvailable();
+                gzip |= coding.value().equals(GZIP) || coding.value().equals("*");
             }
         }
         return br ? BROTLI : gzip ? GZIP : null;

@@ -42,7 +42,6 @@ import org.jboss.logging.Logger;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -335,27 +334,15 @@ public class GraphQLRoute {
         }
         String best = null;
         double bestQuality = 0;
-        for (String range : accept.split(",")) {
-            String[] parts = range.split(";");
-            double quality = 1;
-            for (int i = 1; i < parts.length; i++) {
-                String p = parts[i].trim();
-                if (p.startsWith("q=")) {
-                    try {
-                        quality = Double.parseDouble(p.substring(2));
-                    } catch (NumberFormatException e) {
-                        quality = 0;
-                    }
-                }
-            }
-            String type = switch (parts[0].trim().toLowerCase(Locale.ROOT)) {
+        for (HeaderValues range : HeaderValues.of(accept)) {
+            String type = switch (range.value()) {
                 case GRAPHQL_RESPONSE, "application/graphql+json" -> GRAPHQL_RESPONSE;
                 case JSON, "application/*", "*/*" -> JSON;
                 default -> null;
             };
-            if (type != null && quality > bestQuality) {
+            if (type != null && range.quality() > bestQuality) {
                 best = type;
-                bestQuality = quality;
+                bestQuality = range.quality();
             }
         }
         return best;
