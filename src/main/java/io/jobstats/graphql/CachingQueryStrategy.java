@@ -49,8 +49,9 @@ public class CachingQueryStrategy extends AsyncExecutionStrategy {
     @Override
     public CompletableFuture<ExecutionResult> execute(ExecutionContext context, ExecutionStrategyParameters parameters) {
         if (cache == null) {
-            cache = Arc.container().instance(ResponseCache.class).get();
+            // requestVersion first: a thread that sees cache set (a volatile write after it) sees requestVersion too.
             requestVersion = Arc.container().instance(RequestVersion.class).get();
+            cache = Arc.container().instance(ResponseCache.class).get();
         }
         long version;
         try {
