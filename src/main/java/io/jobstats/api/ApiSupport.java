@@ -1,16 +1,16 @@
 package io.jobstats.api;
 
-import io.jobstats.database.Employment;
-import io.jobstats.database.ReferenceData;
-import io.jobstats.geography.RegionNode;
-import io.jobstats.geography.RegionTree;
+import io.jobstats.ads.Employment;
 import io.jobstats.market.MarketService;
 import io.jobstats.market.Percentiles;
 import io.jobstats.market.Period;
-import io.jobstats.taxonomy.Taxonomy;
-import io.jobstats.taxonomy.Term;
-import io.jobstats.text.Names;
+import io.jobstats.reference.ReferenceData;
+import io.jobstats.reference.RegionNode;
+import io.jobstats.reference.RegionTree;
+import io.jobstats.reference.Taxonomy;
+import io.jobstats.reference.Term;
 import io.jobstats.security.SecurityConfig;
+import io.jobstats.text.Names;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -25,7 +25,6 @@ import java.util.stream.Stream;
 /** Argument checking and look-ups shared by the resolvers: every bad argument becomes a coded error here. */
 @ApplicationScoped
 public class ApiSupport {
-
 
     @Inject
     ReferenceData reference;
@@ -86,10 +85,6 @@ public class ApiSupport {
         return Period.ending(end, months);
     }
 
-    static Types.PeriodOut period(Period p) {
-        return new Types.PeriodOut(p.start(), p.end(), p.months(), p.label());
-    }
-
     static Types.Salary salary(Percentiles p, Employment e) {
         return new Types.Salary(Math.toIntExact(p.sampleSize()), p.p10(), p.p25(), p.median(), p.p75(), p.p90(),
                 e == Employment.CONTRACT ? Types.SalaryUnit.DAY : Types.SalaryUnit.YEAR, "GBP");
@@ -118,7 +113,7 @@ public class ApiSupport {
     }
 
     /** UNAUTHENTICATED without a token, FORBIDDEN without the role loader. */
-    static void requireLoader(SecurityIdentity identity, String what) {
+    public static void requireLoader(SecurityIdentity identity, String what) {
         if (identity.isAnonymous()) {
             throw new UnauthenticatedException(what + " needs a bearer token with the role " + SecurityConfig.LOADER);
         }

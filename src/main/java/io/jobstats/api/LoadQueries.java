@@ -1,9 +1,9 @@
 package io.jobstats.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.jobstats.ingest.AdIngestService;
-import io.jobstats.ingest.LoadRecord;
-import io.jobstats.ingest.LoadReport;
+import io.jobstats.ads.AdIngestService;
+import io.jobstats.ads.LoadRecord;
+import io.jobstats.ads.LoadReport;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.graphql.DefaultValue;

@@ -1,6 +1,6 @@
 package io.jobstats.api;
 
-import io.jobstats.database.Employment;
+import io.jobstats.ads.Employment;
 import io.jobstats.graphql.RequestVersion;
 import io.jobstats.market.MarketService;
 import io.jobstats.market.Prefetch;

@@ -1,13 +1,13 @@
 package io.jobstats.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.jobstats.database.Employment;
-import io.jobstats.database.ReferenceData;
-import io.jobstats.geography.RegionNode;
+import io.jobstats.ads.Employment;
+import io.jobstats.ads.LoadRecord;
 import io.jobstats.graphql.RequestVersion;
-import io.jobstats.ingest.LoadRecord;
 import io.jobstats.market.MarketService;
-import io.jobstats.taxonomy.Term;
+import io.jobstats.reference.ReferenceData;
+import io.jobstats.reference.RegionNode;
+import io.jobstats.reference.Term;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.graphql.Description;

@@ -1,6 +1,6 @@
 package io.jobstats.api;
 
-import io.jobstats.database.ReferenceData;
+import io.jobstats.reference.ReferenceData;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;

@@ -1,8 +1,9 @@
 package io.jobstats.api;
 
-import io.jobstats.database.Employment;
-import io.jobstats.market.MarketService;
+import io.jobstats.ads.Employment;
 import io.jobstats.market.MarketService.Scope;
+import io.jobstats.market.MarketService;
+import io.jobstats.market.Period;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Ignore;
@@ -41,8 +42,8 @@ public abstract class ScopedFigures {
     }
 
     @Description("The period the figures are over: ads posted in it.")
-    public @NonNull Types.PeriodOut getPeriod() {
-        return ApiSupport.period(scope.period());
+    public @NonNull Period getPeriod() {
+        return scope.period();
     }
 
     @Description("The employment type the figures are over.")

@@ -1,8 +1,8 @@
 package io.jobstats.api;
 
-import io.jobstats.market.MarketService;
 import io.jobstats.market.MarketService.Scope;
-import io.jobstats.taxonomy.Term;
+import io.jobstats.market.MarketService;
+import io.jobstats.reference.Term;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Ignore;

@@ -1,7 +1,7 @@
 package io.jobstats.api;
 
-import io.jobstats.database.ReferenceData;
-import io.jobstats.taxonomy.Term;
+import io.jobstats.reference.ReferenceData;
+import io.jobstats.reference.Term;
 import io.jobstats.text.Names;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.graphql.DefaultValue;

@@ -1,7 +1,7 @@
 package io.jobstats.api;
 
-import io.jobstats.geography.RegionNode;
-import io.jobstats.taxonomy.Term;
+import io.jobstats.reference.RegionNode;
+import io.jobstats.reference.Term;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Ignore;
@@ -197,16 +197,6 @@ public final class Types {
     public enum SalaryUnit {
         @Description("Per year: permanent roles.") YEAR,
         @Description("Per day: contract roles.") DAY
-    }
-
-    @Name("Period")
-    @Description("An inclusive date range of whole months ending on a day: \"6 months to 2 May 2025\" is "
-            + "2024-11-03 to 2025-05-02.")
-    public record PeriodOut(
-            @Description("The first day: the day after the same date `months` months before end.") @NonNull LocalDate start,
-            @Description("The last day.") @NonNull LocalDate end,
-            @Description("The length in months.") int months,
-            @Description("As the site writes it, e.g. \"6 months to 2 May 2025\".") @NonNull String label) {
     }
 
     @Name("PeriodInput")

@@ -1,7 +1,7 @@
 package io.jobstats.demo;
 
-import io.jobstats.taxonomy.Taxonomy;
-import io.jobstats.taxonomy.Term;
+import io.jobstats.reference.Taxonomy;
+import io.jobstats.reference.Term;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,8 +1,8 @@
 package io.jobstats.demo;
 
-import io.jobstats.database.ReferenceData;
-import io.jobstats.ingest.AdIngestService;
-import io.jobstats.ingest.LoadReport;
+import io.jobstats.ads.AdIngestService;
+import io.jobstats.ads.LoadReport;
+import io.jobstats.reference.ReferenceData;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;

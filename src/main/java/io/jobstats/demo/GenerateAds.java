@@ -1,7 +1,7 @@
 package io.jobstats.demo;
 
-import io.jobstats.taxonomy.Taxonomy;
-import io.jobstats.taxonomy.TaxonomyFile;
+import io.jobstats.reference.Taxonomy;
+import io.jobstats.reference.TaxonomyFile;
 
 import java.io.BufferedWriter;
 import java.io.IOException;

@@ -2,9 +2,9 @@ package io.jobstats.graphql;
 
 import graphql.analysis.FieldComplexityCalculator;
 import graphql.analysis.FieldComplexityEnvironment;
-import io.jobstats.database.ReferenceData;
-import io.jobstats.geography.RegionNode;
-import io.jobstats.geography.RegionTree;
+import io.jobstats.reference.ReferenceData;
+import io.jobstats.reference.RegionNode;
+import io.jobstats.reference.RegionTree;
 import io.quarkus.arc.Arc;
 
 import java.time.LocalDate;

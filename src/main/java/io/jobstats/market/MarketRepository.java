@@ -1,16 +1,18 @@
 package io.jobstats.market;
 
-import io.jobstats.database.Employment;
-import io.jobstats.database.ReferenceData;
-import io.jobstats.geography.RegionNode;
-import io.jobstats.taxonomy.Term;
+import io.jobstats.ads.Employment;
+import io.jobstats.counts.HalfMonths;
+import io.jobstats.counts.TermCountStore;
+import io.jobstats.database.SqlFailures;
 import io.jobstats.market.MarketRecords.CoOccurrenceCount;
 import io.jobstats.market.MarketRecords.MonthCount;
 import io.jobstats.market.MarketRecords.MonthSalaries;
 import io.jobstats.market.MarketRecords.Universe;
+import io.jobstats.reference.ReferenceData;
+import io.jobstats.reference.RegionNode;
+import io.jobstats.reference.Term;
 import io.quarkus.cache.CacheResult;
 import jakarta.enterprise.context.ApplicationScoped;
-import io.jobstats.database.SqlFailures;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -26,8 +28,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import static java.time.temporal.ChronoUnit.DAYS;
 
 /**
  * Every figure's SQL over ad_fact (one row per ad, its terms as an array) and term_count (term counts kept by the
@@ -231,7 +231,7 @@ public class MarketRepository {
     public List<MonthCount> vacancyTrend(int termId, int regionId, LocalDate from, LocalDate to, Employment employment, long version) {
         RegionNode r = region(regionId);
         String months = "FROM generate_series(date_trunc('month', ?::date), date_trunc('month', ?::date), interval '1 month') m ";
-        boolean counted = TermCounts.counted(r);
+        boolean counted = TermCountStore.counted(r);
         String sql = counted
                 ? "SELECT to_char(m, 'YYYY-MM'), coalesce(sum(c.n), 0), coalesce(sum(c.ads), 0) " + months
                         + "LEFT JOIN (SELECT bucket, terms[?] AS n, ads FROM term_count WHERE region_id = ? AND employment = ? "
@@ -319,44 +319,17 @@ public class MarketRepository {
     }
 
     /**
-     * Binds IN_BUCKETS twice (term_count, then term_count_delta), then a sign and IN_HEAD, a sign and IN_TAIL. When
-     * the region is counted, the buckets are the half months the period covers, and at each edge that cuts a half
-     * month the fewer days are read from ad_fact: either the period's days in it, added, or the half month taken
-     * whole and its days outside the period subtracted (a period starting on the 3rd reads two days, not thirteen).
-     * Otherwise the whole period is read from ad_fact. An empty range binds a start after its end.
+     * Binds IN_BUCKETS twice (term_count, then term_count_delta), then a sign and IN_HEAD, a sign and IN_TAIL, from
+     * the period's split into whole half months and edge days ({@link HalfMonths#split}); a region without stored
+     * counts reads the whole period from ad_fact.
      */
     private static void split(PreparedStatement ps, int first, RegionNode r, Period p, Employment e) throws SQLException {
-        LocalDate start = p.start();
-        LocalDate end = p.end();
-        LocalDate firstBucket = TermCounts.bucket(start);
-        LocalDate lastBucket = TermCounts.bucket(end);
-        if (!TermCounts.counted(r) || !firstBucket.isBefore(lastBucket)) {
-            for (int i = first; i < first + 8; i += 4) {
-                buckets(ps, i, r, e, end, start);
-            }
-            edge(ps, first + 8, +1, r, start, end, e);
-            edge(ps, first + 14, +1, r, end, start, e);
-            return;
-        }
-        LocalDate firstEnd = TermCounts.bucketEnd(start);
-        LocalDate lastEnd = TermCounts.bucketEnd(end);
-        boolean headWhole = DAYS.between(firstBucket, start) < DAYS.between(start, firstEnd) + 1;
-        boolean tailWhole = DAYS.between(end, lastEnd) < DAYS.between(lastBucket, end) + 1;
-        LocalDate from = headWhole ? firstBucket : firstEnd.plusDays(1);
-        LocalDate to = tailWhole ? lastBucket : TermCounts.bucket(lastBucket.minusDays(1));
+        HalfMonths.Split split = HalfMonths.split(p.start(), p.end(), TermCountStore.counted(r));
         for (int i = first; i < first + 8; i += 4) {
-            buckets(ps, i, r, e, from, to);
+            buckets(ps, i, r, e, split.firstHalf(), split.lastHalf());
         }
-        if (headWhole) {
-            edge(ps, first + 8, -1, r, firstBucket, start.minusDays(1), e);
-        } else {
-            edge(ps, first + 8, +1, r, start, firstEnd, e);
-        }
-        if (tailWhole) {
-            edge(ps, first + 14, -1, r, end.plusDays(1), lastEnd, e);
-        } else {
-            edge(ps, first + 14, +1, r, lastBucket, end, e);
-        }
+        edge(ps, first + 8, r, split.head(), e);
+        edge(ps, first + 14, r, split.tail(), e);
     }
 
     /** Binds IN_BUCKETS: the half months starting from the first day to the last (none when they are reversed). */
@@ -368,10 +341,10 @@ public class MarketRepository {
         ps.setDate(first + 3, Date.valueOf(to));
     }
 
-    private static void edge(PreparedStatement ps, int first, int sign, RegionNode r, LocalDate start, LocalDate end,
-                             Employment e) throws SQLException {
-        ps.setInt(first, sign);
-        universe(ps, first + 1, r, start, end, e);
+    private static void edge(PreparedStatement ps, int first, RegionNode r, HalfMonths.Edge edge, Employment e)
+            throws SQLException {
+        ps.setInt(first, edge.sign());
+        universe(ps, first + 1, r, edge.from(), edge.to(), e);
     }
 
     private static void universe(PreparedStatement ps, int first, RegionNode r, Period p, Employment e) throws SQLException {

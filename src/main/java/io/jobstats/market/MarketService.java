@@ -1,19 +1,19 @@
 package io.jobstats.market;
 
+import io.jobstats.CalendarConfig;
+import io.jobstats.ads.Employment;
 import io.jobstats.database.DataVersion;
-import io.jobstats.database.Employment;
-import io.jobstats.database.ReferenceData;
-import io.jobstats.geography.RegionNode;
 import io.jobstats.market.MarketRecords.CoOccurrenceCount;
-import io.jobstats.taxonomy.Taxonomy;
-import io.jobstats.taxonomy.Term;
-import jakarta.enterprise.context.ApplicationScoped;
+import io.jobstats.reference.ReferenceData;
+import io.jobstats.reference.RegionNode;
+import io.jobstats.reference.Taxonomy;
+import io.jobstats.reference.Term;
 import io.quarkus.cache.Cache;
 import io.quarkus.cache.CacheName;
 import io.quarkus.cache.CaffeineCache;
 import io.quarkus.cache.CompositeCacheKey;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import io.jobstats.CalendarConfig;
 import org.eclipse.microprofile.context.ManagedExecutor;
 
 import java.time.LocalDate;

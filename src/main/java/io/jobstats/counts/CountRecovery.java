@@ -1,0 +1,101 @@
+package io.jobstats.counts;
+
+import io.jobstats.database.DataVersion;
+import io.jobstats.reference.ReferenceData;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * Brings the stored counts back in line with the ads at start-up: a full recount when there are ads but no counts
+ * (a new schema, a reference data change), and the fold of delta rows that loads which never ended left behind.
+ */
+@ApplicationScoped
+public class CountRecovery {
+
+    private static final Logger LOG = Logger.getLogger(CountRecovery.class);
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    ReferenceData reference;
+
+    @Inject
+    DataVersion dataVersion;
+
+    @Inject
+    TermCountStore store;
+
+    /** Before the demo data loads (its deltas need the counts complete); after the reference data, which empties them when it changes. */
+    void onStart(@Observes @Priority(1500) StartupEvent event) throws SQLException {
+        reference.regions();
+        rebuildIfMissing();
+        foldLeftovers();
+    }
+
+    /**
+     * Folds every delta row into term_count by reading the rows themselves: what loads that never ended (a crash,
+     * a lost database) left. Safe beside a load under way on another pod: that load folds only the rows of its own
+     * that remain when it ends (see {@link LoadCounts#compact}).
+     */
+    public void foldLeftovers() throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            dataVersion.bump(c);
+            if (!TermCountStore.exists(c, "SELECT 1 FROM term_count_delta LIMIT 1")) {
+                c.rollback();
+                return;
+            }
+            long started = System.nanoTime();
+            store.apply(c, store.heldDeltas(c, null));
+            int rows;
+            try (Statement s = c.createStatement()) {
+                rows = s.executeUpdate("DELETE FROM term_count_delta");
+            }
+            c.commit();
+            LOG.infof("Folded %d term count delta rows left by unfinished loads in %d ms", rows,
+                    (System.nanoTime() - started) / 1_000_000);
+        }
+    }
+
+    /** Recounts from ad_fact when there are facts but no counts: after the V2 migration or a reference data change. */
+    public void rebuildIfMissing() throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            // The version's row lock makes loads wait for the recount, as they wait for each other.
+            dataVersion.bump(c);
+            // With deltas held, a load is under way (or was cut short) and the figures are right as they are.
+            if (!TermCountStore.exists(c, "SELECT 1 FROM ad_fact LIMIT 1") || TermCountStore.exists(c, "SELECT 1 FROM term_count LIMIT 1")
+                    || TermCountStore.exists(c, "SELECT 1 FROM term_count_delta LIMIT 1")) {
+                c.rollback();
+                return;
+            }
+            long started = System.nanoTime();
+            CountDelta all = store.delta();
+            long facts = 0;
+            try (Statement s = c.createStatement()) {
+                s.setFetchSize(10_000);
+                try (ResultSet rs = s.executeQuery("SELECT employment, posted_on, region_pos, terms::text FROM ad_fact")) {
+                    while (rs.next()) {
+                        all.add(reference.regions().byPosition(rs.getInt(3)), rs.getShort(1), rs.getDate(2).toLocalDate(),
+                                IntArrays.parse(rs.getString(4)), 1);
+                        facts++;
+                    }
+                }
+            }
+            store.apply(c, all);
+            c.commit();
+            LOG.infof("Term counts rebuilt from %d ads in %d ms", facts, (System.nanoTime() - started) / 1_000_000);
+        }
+    }
+}

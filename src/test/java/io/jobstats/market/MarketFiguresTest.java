@@ -1,0 +1,572 @@
+package io.jobstats.market;
+
+import io.jobstats.EmbeddedPostgresResource;
+import io.jobstats.TestTokens;
+import io.jobstats.counts.CountRecovery;
+import io.jobstats.demo.DemoAdGenerator;
+import io.jobstats.reference.ReferenceData;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.config.JsonConfig;
+import io.restassured.config.RestAssuredConfig;
+import io.restassured.path.json.config.JsonPathConfig;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Generated ads go in through POST /ads; every figure type then comes back through GraphQL and is checked against
+ * a computation in plain Java over the same stored rows: counting maps for ranks and co-occurrence, sort and
+ * interpolate for percentiles. The ads are dated 2018-2021 so the other tests' periods stay untouched.
+ */
+@QuarkusTest
+@QuarkusTestResource(EmbeddedPostgresResource.class)
+class MarketFiguresTest {
+
+    static final LocalDate END = LocalDate.of(2021, 6, 30);
+    static final int PERMANENT = 0;
+
+    @Inject
+    ReferenceData reference;
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    CountRecovery countRecovery;
+
+    static boolean loaded;
+    static Data data;
+
+    record Ad(long id, int role, LocalDate posted, LocalDate closes, int pos, Double point, Set<Integer> terms) {
+    }
+
+    record Region(int id, int parent, String name, String slug, int lft, int rgt) {
+        boolean contains(int pos) {
+            return lft <= pos && pos <= rgt;
+        }
+    }
+
+    record Data(List<Ad> ads, Map<Integer, String> termName, Map<Integer, String> termCategory, Map<String, Region> bySlug,
+                List<Region> regions) {
+    }
+
+    @BeforeEach
+    void load() throws SQLException {
+        if (loaded) {
+            return;
+        }
+        loaded = true;
+        StringWriter ads = new StringWriter();
+        new DemoAdGenerator(reference.taxonomy(), 7, DemoAdGenerator.RESERVED_ROLES)
+                .write(ads, 20_000, LocalDate.of(2018, 7, 1), END, 300);
+        TestTokens.asLoader().contentType("application/x-ndjson").body(ads.toString().getBytes(StandardCharsets.UTF_8)).post("/ads")
+                .then().statusCode(200);
+        data = read();
+    }
+
+    private Data read() throws SQLException {
+        Map<Long, Ad> ads = new HashMap<>();
+        Map<Integer, String> names = new HashMap<>();
+        Map<Integer, String> categories = new HashMap<>();
+        List<Region> regions = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("SELECT id, coalesce(role_id, -1), posted_on, closes_on, region_pos, salary_point "
+                    + "FROM ad WHERE employment = 0 AND source = 'demo'")) {
+                while (rs.next()) {
+                    double p = rs.getDouble(6);
+                    Double point = rs.wasNull() ? null : p;
+                    java.sql.Date closes = rs.getDate(4);
+                    ads.put(rs.getLong(1), new Ad(rs.getLong(1), rs.getInt(2), rs.getDate(3).toLocalDate(),
+                            closes == null ? null : closes.toLocalDate(), rs.getInt(5), point, new HashSet<>()));
+                }
+            }
+            try (ResultSet rs = s.executeQuery("SELECT ad_id, unnest(terms) FROM ad_fact WHERE employment = 0")) {
+                while (rs.next()) {
+                    Ad a = ads.get(rs.getLong(1));
+                    if (a != null) {
+                        a.terms().add(rs.getInt(2));
+                    }
+                }
+            }
+            try (ResultSet rs = s.executeQuery("SELECT t.id, t.name, c.name FROM term t JOIN category c ON c.id = t.category_id")) {
+                while (rs.next()) {
+                    names.put(rs.getInt(1), rs.getString(2));
+                    categories.put(rs.getInt(1), rs.getString(3));
+                }
+            }
+            try (ResultSet rs = s.executeQuery("SELECT id, coalesce(parent_id, -1), name, slug, lft, rgt FROM region")) {
+                while (rs.next()) {
+                    regions.add(new Region(rs.getInt(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getInt(5), rs.getInt(6)));
+                }
+            }
+        }
+        Map<String, Region> bySlug = regions.stream().collect(Collectors.toMap(Region::slug, r -> r));
+        return new Data(List.copyOf(ads.values()), names, categories, bySlug, regions);
+    }
+
+    // ---- the independent computation ----
+
+    static LocalDate start(LocalDate end, int months) {
+        return end.minusMonths(months).plusDays(1);
+    }
+
+    static List<Ad> universe(Region r, LocalDate end, int months) {
+        LocalDate from = start(end, months);
+        return data.ads().stream().filter(a -> r.contains(a.pos()) && !a.posted().isBefore(from) && !a.posted().isAfter(end))
+                .toList();
+    }
+
+    static Map<Integer, Long> termCounts(List<Ad> u) {
+        Map<Integer, Long> m = new HashMap<>();
+        u.forEach(a -> a.terms().forEach(t -> m.merge(t, 1L, Long::sum)));
+        return m;
+    }
+
+    static Integer rank(int term, List<Ad> u) {
+        Map<Integer, Long> counts = termCounts(u);
+        long mine = counts.getOrDefault(term, 0L);
+        return mine == 0 ? null : 1 + (int) counts.values().stream().filter(n -> n > mine).count();
+    }
+
+    /** R type 7 / PERCENTILE.INC: sort, then interpolate between closest ranks. */
+    static Double percentile(List<Double> values, double p) {
+        if (values.isEmpty()) {
+            return null;
+        }
+        List<Double> v = values.stream().sorted().toList();
+        double h = (v.size() - 1) * p;
+        int lo = (int) Math.floor(h);
+        int hi = Math.min(lo + 1, v.size() - 1);
+        return v.get(lo) + (h - lo) * (v.get(hi) - v.get(lo));
+    }
+
+    static List<Double> points(List<Ad> ads) {
+        return ads.stream().map(Ad::point).filter(Objects::nonNull).toList();
+    }
+
+    static List<Ad> featuring(int term, List<Ad> ads) {
+        return ads.stream().filter(a -> a.terms().contains(term)).toList();
+    }
+
+    static Region nation(Region r) {
+        Region n = r;
+        Map<Integer, Region> byId = data.regions().stream().collect(Collectors.toMap(Region::id, x -> x));
+        while (byId.containsKey(n.parent()) && byId.get(n.parent()).parent() != -1) {
+            n = byId.get(n.parent());
+        }
+        return n;
+    }
+
+    static Double change(Double now, Double before) {
+        return now == null || before == null ? null : (now - before) / before;
+    }
+
+    // ---- the service's answer ----
+
+    /** Fractions as doubles: as floats, shares would differ from the computation in the seventh digit. */
+    static final RestAssuredConfig DOUBLES = RestAssuredConfig.config()
+            .jsonConfig(JsonConfig.jsonConfig().numberReturnType(JsonPathConfig.NumberReturnType.DOUBLE));
+
+    static Response graphql(String query) {
+        Response r = given().config(DOUBLES).contentType("application/json").body(Map.of("query", query)).post("/graphql");
+        r.then().statusCode(200);
+        Object errors = r.path("errors");
+        org.junit.jupiter.api.Assertions.assertNull(errors, r.asString());
+        return r;
+    }
+
+    /** The most-advertised role and the most-advertised skill of the universe: figures with real sample sizes. */
+    static int top(List<Ad> u, Predicate<Integer> kind) {
+        return termCounts(u).entrySet().stream().filter(e -> kind.test(e.getKey()))
+                .max(Map.Entry.<Integer, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
+                .orElseThrow().getKey();
+    }
+
+    @Test
+    void termFiguresMatchAnIndependentComputation() {
+        checkTermFigures("midlands", END, 500);
+    }
+
+    /**
+     * Periods that start and end inside half months: counts are kept per half month, the edges come from the ads.
+     * Starting on 11 December, the period's five days of its first half month are added to the whole half months;
+     * ending on 10 June, its last half month is taken whole and the five days after the period subtracted.
+     */
+    @Test
+    void termFiguresMatchOverAPeriodCuttingHalfMonths() {
+        checkTermFigures("midlands", LocalDate.of(2021, 6, 10), 500);
+    }
+
+    /** The other way round: from 21 December, its first half month taken whole less five days; to 20 June, five days added. */
+    @Test
+    void termFiguresMatchOverAPeriodCuttingHalfMonthsTheOtherWay() {
+        checkTermFigures("midlands", LocalDate.of(2021, 6, 20), 500);
+    }
+
+    /** A city: below the levels whose term counts are kept ahead, every figure comes from the ads. */
+    @Test
+    void termFiguresMatchInARegionWithoutKeptCounts() {
+        checkTermFigures("birmingham", LocalDate.of(2021, 6, 10), 100);
+    }
+
+    private void checkTermFigures(String slug, LocalDate end, int minUniverse) {
+        Region region = data.bySlug().get(slug);
+        List<Ad> u = universe(region, end, 6);
+        List<Ad> lastYear = universe(region, end.minusYears(1), 6);
+        assertTrue(u.size() > minUniverse, "universe of " + u.size());
+        int role = top(u, t -> data.termCategory().get(t).equals("Job Titles"));
+        int skill = top(u, t -> !data.termCategory().get(t).equals("Job Titles"));
+        for (int term : List.of(role, skill)) {
+            String name = data.termName().get(term);
+            boolean isRole = data.termCategory().get(term).equals("Job Titles");
+            Response r = graphql("{ term(name: \"" + name.replace("\"", "\\\"") + "\") { market(region: \"" + slug + "\", "
+                    + "period: {end: \"" + end + "\", months: 6}) { rank rankChange vacancies shareOfAllVacancies "
+                    + "shareOfCategory salariesQuoted salary { sampleSize p10 p25 median p75 p90 } medianChange nationMedian "
+                    + "liveJobs locations { region { slug } rank rankChange vacancies median medianChange liveJobs } "
+                    + "coOccurringSkills(first: 1000) { rank count share term { name } } "
+                    + "coOccurringByCategory(perCategory: 1000) { category { name } skills { rank count term { name } } } "
+                    + "vacancyTrend(from: \"2020-01-01\", to: \"2021-06-30\") { month vacancies allVacancies share } "
+                    + "salaryTrend(window: 3, from: \"2020-01-01\", to: \"2021-06-30\") { month sampleSize p10 median p90 } } } }");
+            String m = "data.term.market.";
+            List<Ad> mine = featuring(term, u);
+            assertEquals(mine.size(), ((Number) r.path(m + "vacancies")).intValue(), name);
+            assertEquals(rank(term, u), intOrNull(r.path(m + "rank")), name);
+            Integer before = rank(term, lastYear);
+            assertEquals(before == null ? null : before - rank(term, u), intOrNull(r.path(m + "rankChange")), name);
+            assertClose((double) mine.size() / u.size(), r.path(m + "shareOfAllVacancies"));
+            long inCategory = u.stream().filter(a -> isRole ? a.role() >= 0
+                    : a.terms().stream().anyMatch(t -> data.termCategory().get(t).equals(data.termCategory().get(term)))).count();
+            assertClose((double) mine.size() / inCategory, r.path(m + "shareOfCategory"));
+            List<Double> pts = points(mine);
+            assertEquals(pts.size(), ((Number) r.path(m + "salariesQuoted")).intValue());
+            assertClose(percentile(pts, 0.1), r.path(m + "salary.p10"));
+            assertClose(percentile(pts, 0.25), r.path(m + "salary.p25"));
+            assertClose(percentile(pts, 0.5), r.path(m + "salary.median"));
+            assertClose(percentile(pts, 0.75), r.path(m + "salary.p75"));
+            assertClose(percentile(pts, 0.9), r.path(m + "salary.p90"));
+            assertClose(change(percentile(pts, 0.5), percentile(points(featuring(term, lastYear)), 0.5)), r.path(m + "medianChange"));
+            assertClose(percentile(points(featuring(term, universe(nation(region), end, 6))), 0.5), r.path(m + "nationMedian"));
+            assertEquals(live(term, region, end), ((Number) r.path(m + "liveJobs")).longValue());
+            checkLocations(term, region, end, r.path(m + "locations"));
+            checkCoOccurrence(term, u, r.path(m + "coOccurringSkills"), r.path(m + "coOccurringByCategory"));
+            checkTrends(term, region, r.path(m + "vacancyTrend"), r.path(m + "salaryTrend"));
+        }
+    }
+
+    static long live(int term, Region r, LocalDate asOf) {
+        return data.ads().stream().filter(a -> a.terms().contains(term) && r.contains(a.pos()) && !a.posted().isAfter(asOf)
+                && (a.closes() != null ? !a.closes().isBefore(asOf) : !a.posted().isBefore(asOf.minusDays(30)))).count();
+    }
+
+    private static void checkLocations(int term, Region parent, LocalDate end, List<Map<String, Object>> rows) {
+        List<Region> children = data.regions().stream().filter(c -> c.parent() == parent.id()).toList();
+        List<Object[]> expected = new ArrayList<>();
+        for (Region c : children) {
+            List<Ad> u = universe(c, end, 6);
+            List<Ad> mine = featuring(term, u);
+            if (mine.isEmpty()) {
+                continue;
+            }
+            List<Ad> before = universe(c, end.minusYears(1), 6);
+            Integer rankBefore = rank(term, before);
+            Double median = percentile(points(mine), 0.5);
+            expected.add(new Object[] {c.slug(), c.name(), rank(term, u), rankBefore == null ? null : rankBefore - rank(term, u),
+                    (long) mine.size(), median, change(median, percentile(points(featuring(term, before)), 0.5)), live(term, c, end)});
+        }
+        expected.sort(Comparator.comparingLong((Object[] e) -> (long) e[4]).reversed().thenComparing(e -> (String) e[1]));
+        assertEquals(expected.size(), rows.size());
+        for (int i = 0; i < expected.size(); i++) {
+            Object[] e = expected.get(i);
+            Map<String, Object> row = rows.get(i);
+            assertEquals(e[0], ((Map<?, ?>) row.get("region")).get("slug"));
+            assertEquals(e[2], intOrNull(row.get("rank")));
+            assertEquals(e[3], intOrNull(row.get("rankChange")));
+            assertEquals(e[4], ((Number) row.get("vacancies")).longValue());
+            assertClose((Double) e[5], row.get("median"));
+            assertClose((Double) e[6], row.get("medianChange"));
+            assertEquals(e[7], ((Number) row.get("liveJobs")).longValue());
+        }
+    }
+
+    private static void checkCoOccurrence(int term, List<Ad> u, List<Map<String, Object>> rows,
+                                          List<Map<String, Object>> byCategory) {
+        Map<Integer, Long> counts = new HashMap<>();
+        List<Ad> mine = featuring(term, u);
+        mine.forEach(a -> a.terms().stream().filter(t -> t != term && !data.termCategory().get(t).equals("Job Titles"))
+                .forEach(t -> counts.merge(t, 1L, Long::sum)));
+        Map<Integer, Long> own = termCounts(u);
+        List<Integer> order = new ArrayList<>(counts.keySet());
+        order.sort(Comparator.comparingLong((Integer t) -> counts.get(t)).reversed()
+                .thenComparing(Comparator.comparingLong((Integer t) -> own.get(t)).reversed())
+                .thenComparing(t -> data.termName().get(t), String.CASE_INSENSITIVE_ORDER));
+        assertEquals(order.size(), rows.size());
+        List<Integer> ranks = denseRanks(order, counts);
+        for (int i = 0; i < order.size(); i++) {
+            long n = counts.get(order.get(i));
+            Map<String, Object> row = rows.get(i);
+            assertEquals(data.termName().get(order.get(i)), ((Map<?, ?>) row.get("term")).get("name"));
+            assertEquals(n, ((Number) row.get("count")).longValue());
+            assertEquals(ranks.get(i), ((Number) row.get("rank")).intValue());
+            assertClose((double) n / mine.size(), row.get("share"));
+        }
+        Map<String, List<Integer>> grouped = new TreeMap<>();
+        counts.keySet().forEach(t -> grouped.computeIfAbsent(data.termCategory().get(t), k -> new ArrayList<>()).add(t));
+        assertEquals(new ArrayList<>(grouped.keySet()),
+                byCategory.stream().map(c -> ((Map<?, ?>) c.get("category")).get("name")).toList());
+        int i = 0;
+        for (List<Integer> terms : grouped.values()) {
+            terms.sort(Comparator.comparingLong((Integer t) -> counts.get(t)).reversed()
+                    .thenComparing(t -> data.termName().get(t), String.CASE_INSENSITIVE_ORDER));
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> skills = (List<Map<String, Object>>) byCategory.get(i++).get("skills");
+            assertEquals(terms.stream().map(data.termName()::get).toList(),
+                    skills.stream().map(s -> ((Map<?, ?>) s.get("term")).get("name")).toList());
+            assertEquals(denseRanks(terms, counts), skills.stream().map(x -> ((Number) x.get("rank")).intValue()).toList());
+        }
+    }
+
+    /** 1, 1, 2, 2, 3 ...: a new rank wherever the count, in the given order, changes. */
+    private static List<Integer> denseRanks(List<Integer> ordered, Map<Integer, Long> counts) {
+        List<Integer> ranks = new ArrayList<>();
+        int rank = 0;
+        long last = -1;
+        for (int t : ordered) {
+            rank += counts.get(t) != last ? 1 : 0;
+            last = counts.get(t);
+            ranks.add(rank);
+        }
+        return ranks;
+    }
+
+    private static void checkTrends(int term, Region r, List<Map<String, Object>> vacancies, List<Map<String, Object>> salaries) {
+        YearMonth first = YearMonth.of(2020, 1);
+        assertEquals(18, vacancies.size());
+        assertEquals(18, salaries.size());
+        for (int i = 0; i < 18; i++) {
+            YearMonth month = first.plusMonths(i);
+            List<Ad> inMonth = data.ads().stream().filter(a -> r.contains(a.pos()) && YearMonth.from(a.posted()).equals(month)).toList();
+            Map<String, Object> v = vacancies.get(i);
+            assertEquals(month.toString(), v.get("month"));
+            assertEquals(featuring(term, inMonth).size(), ((Number) v.get("vacancies")).intValue());
+            assertEquals(inMonth.size(), ((Number) v.get("allVacancies")).intValue());
+            YearMonth windowStart = month.minusMonths(2);
+            List<Double> pts = points(featuring(term, data.ads().stream().filter(a -> r.contains(a.pos())
+                    && !YearMonth.from(a.posted()).isBefore(windowStart) && !YearMonth.from(a.posted()).isAfter(month)).toList()));
+            Map<String, Object> s = salaries.get(i);
+            assertEquals(pts.size(), ((Number) s.get("sampleSize")).intValue(), month.toString());
+            assertClose(percentile(pts, 0.1), s.get("p10"));
+            assertClose(percentile(pts, 0.5), s.get("median"));
+            assertClose(percentile(pts, 0.9), s.get("p90"));
+        }
+    }
+
+    /** market over a list of terms is resolved as one batch; each term must still get its own figures. */
+    @Test
+    void aPageOfTermsGetsEachTermsOwnFigures() {
+        Region midlands = data.bySlug().get("midlands");
+        List<Ad> u = universe(midlands, END, 6);
+        List<Ad> lastYear = universe(midlands, END.minusYears(1), 6);
+        List<Ad> england = universe(nation(midlands), END, 6);
+        Response r = graphql("{ terms(category: \"Programming Languages\", first: 40) { edges { node { name "
+                + "market(region: \"midlands\", period: {end: \"" + END + "\", months: 6}) { vacancies salariesQuoted "
+                + "salary { median p90 } medianChange nationMedian } } } } }");
+        List<Map<String, Object>> edges = r.path("data.terms.edges");
+        assertEquals(40, edges.size());
+        Map<String, Integer> ids = data.termName().entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getValue, Map.Entry::getKey));
+        int withSalaries = 0;
+        for (Map<String, Object> edge : edges) {
+            Map<?, ?> node = (Map<?, ?>) edge.get("node");
+            int term = ids.get((String) node.get("name"));
+            Map<?, ?> m = (Map<?, ?>) node.get("market");
+            List<Double> pts = points(featuring(term, u));
+            withSalaries += pts.isEmpty() ? 0 : 1;
+            assertEquals(featuring(term, u).size(), ((Number) m.get("vacancies")).intValue(), (String) node.get("name"));
+            assertEquals(pts.size(), ((Number) m.get("salariesQuoted")).intValue(), (String) node.get("name"));
+            assertClose(percentile(pts, 0.5), ((Map<?, ?>) m.get("salary")).get("median"));
+            assertClose(percentile(pts, 0.9), ((Map<?, ?>) m.get("salary")).get("p90"));
+            assertClose(change(percentile(pts, 0.5), percentile(points(featuring(term, lastYear)), 0.5)), m.get("medianChange"));
+            assertClose(percentile(points(featuring(term, england)), 0.5), m.get("nationMedian"));
+        }
+        assertTrue(withSalaries > 5, "only " + withSalaries + " terms with salaries: the comparison would say little");
+    }
+
+    @Test
+    void marketTableMatchesAnIndependentComputation() {
+        Region midlands = data.bySlug().get("midlands");
+        Response r = graphql("{ market(region: \"midlands\", period: {end: \"" + END + "\", months: 6}) { vacancies "
+                + "withRecognisedTitle shareWithRecognisedTitle salariesQuoted salary { p10 p25 median p75 p90 } medianChange "
+                + "nationMedian nationMedianChange previous(years: 2) { vacancies salary { median } } } }");
+        List<Ad> u = universe(midlands, END, 6);
+        List<Double> pts = points(u);
+        long recognised = u.stream().filter(a -> a.role() >= 0).count();
+        assertEquals(u.size(), ((Number) r.path("data.market.vacancies")).intValue());
+        assertEquals(recognised, ((Number) r.path("data.market.withRecognisedTitle")).longValue());
+        assertClose((double) recognised / u.size(), r.path("data.market.shareWithRecognisedTitle"));
+        assertEquals(pts.size(), ((Number) r.path("data.market.salariesQuoted")).intValue());
+        double[] ps = {0.1, 0.25, 0.5, 0.75, 0.9};
+        String[] fields = {"p10", "p25", "median", "p75", "p90"};
+        for (int i = 0; i < ps.length; i++) {
+            assertClose(percentile(pts, ps[i]), r.path("data.market.salary." + fields[i]));
+        }
+        assertClose(change(percentile(pts, 0.5), percentile(points(universe(midlands, END.minusYears(1), 6)), 0.5)),
+                r.path("data.market.medianChange"));
+        Region england = nation(midlands);
+        assertEquals("England", england.name());
+        Double nationNow = percentile(points(universe(england, END, 6)), 0.5);
+        assertClose(nationNow, r.path("data.market.nationMedian"));
+        assertClose(change(nationNow, percentile(points(universe(england, END.minusYears(1), 6)), 0.5)),
+                r.path("data.market.nationMedianChange"));
+        List<Ad> twoYears = universe(midlands, END.minusYears(2), 6);
+        assertEquals(twoYears.size(), ((Number) r.path("data.market.previous.vacancies")).intValue());
+        assertClose(percentile(points(twoYears), 0.5), r.path("data.market.previous.salary.median"));
+    }
+
+    /** Before the generated ads' range, so the other figures here are not disturbed. */
+    @Test
+    void aLoadInvalidatesCachedFigures() {
+        String q = "{ skill(name: \"Kubernetes\") { market(region: \"uk\", period: {end: \"2017-12-31\", months: 1}) { vacancies } } }";
+        int before = graphql(q).path("data.skill.market.vacancies");
+        String ad = "{\"source\":\"cache-test\",\"sourceId\":\"1\",\"title\":\"Platform Engineer\",\"description\":\"Kubernetes\","
+                + "\"location\":\"Leeds\",\"employment\":\"PERMANENT\",\"postedOn\":\"2017-12-15\"}";
+        TestTokens.asLoader().contentType("application/x-ndjson").body(ad.getBytes(StandardCharsets.UTF_8)).post("/ads").then().statusCode(200);
+        assertEquals(before + 1, (int) graphql(q).path("data.skill.market.vacancies"));
+    }
+
+    /**
+     * The term counts a load keeps, through adds and replacements that move ads between regions, months and terms,
+     * equal a recount from the stored ads. In 2015, before the other tests' ranges.
+     */
+    @Test
+    void keptTermCountsEqualARecount() throws SQLException {
+        String[] places = {"Birmingham", "Nottingham", "Leeds", "Glasgow", "Cardiff", "London", "Remote", "Exeter"};
+        String[] skills = {"Java", "C#", "Python", "Kubernetes", "SQL", "Azure", "AWS", "React"};
+        for (int round = 0; round < 2; round++) {
+            StringBuilder ads = new StringBuilder();
+            for (int i = 0; i < 120; i++) {
+                int k = i * 7 + round * 3;
+                ads.append("{\"source\":\"recount\",\"sourceId\":\"").append(i).append("\",\"title\":\"")
+                        .append(k % 3 == 0 ? "Junior Backend Developer" : "Data Engineer").append("\",\"description\":\"")
+                        .append(skills[k % skills.length]).append(" and ").append(skills[(k / 3) % skills.length])
+                        .append("\",\"location\":\"").append(places[k % places.length]).append("\",\"employment\":\"")
+                        .append(k % 5 == 0 ? "CONTRACT" : "PERMANENT").append("\",\"postedOn\":\"")
+                        .append(LocalDate.of(2015, 1, 1).plusDays(k % 360)).append("\"}\n");
+            }
+            TestTokens.asLoader().contentType("application/x-ndjson").body(ads.toString().getBytes(StandardCharsets.UTF_8)).post("/ads")
+                    .then().statusCode(200).body("adsReplaced", org.hamcrest.Matchers.is(round == 0 ? 0 : 120));
+        }
+        String rows = "SELECT region_id, employment, bucket, ads, array_to_string(terms, ','), array_to_string(categories, ',') "
+                + "FROM term_count WHERE bucket < '2016-01-01' ORDER BY 1, 2, 3";
+        List<String> kept = strings(rows);
+        assertTrue(kept.size() > 20, kept.toString());
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("DELETE FROM term_count");
+        }
+        countRecovery.rebuildIfMissing();
+        assertEquals(strings(rows), kept);
+    }
+
+    /**
+     * While a load runs, its batches' counts are rows of term_count_delta beside term_count; every figure must read
+     * the two alike. Half of the kept rows are moved to deltas (as a load would leave them) and the figures compared;
+     * then the deltas are folded back as at start-up.
+     */
+    @Test
+    void figuresReadKeptCountsAndDeltasAlike() throws SQLException {
+        Region midlands = data.bySlug().get("midlands");
+        List<Ad> u = universe(midlands, END, 6);
+        int skill = top(u, t -> !data.termCategory().get(t).equals("Job Titles"));
+        int role = top(u, t -> data.termCategory().get(t).equals("Job Titles"));
+        String fields = "market(region: \"midlands\", period: {end: \"2021-06-10\", months: 6}) { rank rankChange vacancies "
+                + "shareOfAllVacancies shareOfCategory coOccurringSkills(first: 5) { count term { name } } "
+                + "vacancyTrend(from: \"2020-06-01\", to: \"2021-06-30\") { month vacancies allVacancies } } ";
+        String q = "{ a: term(name: \"" + data.termName().get(skill) + "\") { " + fields + "} b: term(name: \""
+                + data.termName().get(role) + "\") { " + fields + "} }";
+        String before = graphql(q).asString();
+        String moved = "extract(day FROM bucket) = 1";
+        String sparse = "ARRAY(SELECT i FROM generate_subscripts(%1$s, 1) i WHERE %1$s[i] <> 0 ORDER BY i), "
+                + "ARRAY(SELECT %1$s[i] FROM generate_subscripts(%1$s, 1) i WHERE %1$s[i] <> 0 ORDER BY i)";
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE kept_aside AS SELECT * FROM term_count WHERE " + moved);
+            s.execute("INSERT INTO term_count_delta SELECT -1, 1, region_id, employment, bucket, ads, "
+                    + sparse.formatted("terms") + ", " + sparse.formatted("categories") + " FROM kept_aside");
+            s.execute("DELETE FROM term_count WHERE " + moved);
+            s.execute("UPDATE data_version SET version = version + 1");
+        }
+        String rows = "SELECT region_id, employment, bucket, ads, array_to_string(terms, ','), array_to_string(categories, ',') "
+                + "FROM %s WHERE " + moved + " ORDER BY 1, 2, 3";
+        List<String> aside = strings(rows.formatted("kept_aside"));
+        try {
+            assertTrue(before.contains("\"rank\":"), before);
+            assertEquals(before, graphql(q).asString());
+            // What a load that never ended leaves is folded back at start-up.
+            countRecovery.foldLeftovers();
+            assertEquals(List.of("0|"), strings("SELECT count(*) FROM term_count_delta"));
+            assertEquals(aside, strings(rows.formatted("term_count")));
+            assertEquals(before, graphql(q).asString());
+        } finally {
+            try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+                if (s.executeUpdate("DELETE FROM term_count_delta WHERE load_id = -1") > 0) {
+                    s.execute("INSERT INTO term_count SELECT * FROM kept_aside");
+                }
+                s.execute("DROP TABLE kept_aside");
+                s.execute("UPDATE data_version SET version = version + 1");
+            }
+        }
+    }
+
+    private List<String> strings(String sql) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                StringBuilder row = new StringBuilder();
+                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                    row.append(rs.getString(i)).append('|');
+                }
+                out.add(row.toString());
+            }
+        }
+        return out;
+    }
+
+    private static Integer intOrNull(Object o) {
+        return o == null ? null : ((Number) o).intValue();
+    }
+
+    private static void assertClose(Double expected, Object actual) {
+        if (expected == null) {
+            assertEquals(null, actual);
+            return;
+        }
+        assertNotNull(actual, "expected " + expected);
+        assertEquals(expected, ((Number) actual).doubleValue(), Math.abs(expected) * 1e-9 + 1e-9);
+    }
+}
