@@ -138,7 +138,11 @@ def job_titles():
     return out
 
 def bare(s):
-    return s.lstrip('!').lower()
+    return s.lstrip('?').lstrip('!').lower()
+
+def mark(s):
+    """The context mark of a form: '??', '?' or ''."""
+    return s[:len(s) - len(s.lstrip('?'))]
 
 def esco_aliases(path, cats):
     labels = {}
@@ -154,23 +158,28 @@ def esco_aliases(path, cats):
         for term in terms:
             for label in [term[0]] + term[1]:
                 for alt in labels.get(bare(label), []):
+                    # An alternative label of a form that needs context needs the same.
                     # Long ESCO labels are descriptions, not things an ad says; short lower-case ones are
                     # ordinary words ("gradual development") that would tag ads wrongly.
                     if len(alt) > 40 or ',' in alt or ';' in alt or alt.lower() in taken or len(alt) < 3:
                         continue
                     if alt == alt.lower() and ' ' in alt and not any(ch.isdigit() for ch in alt):
                         continue
-                    term[1].append(alt); taken.add(alt.lower()); added += 1
+                    term[1].append(mark(label) + alt); taken.add(alt.lower()); added += 1
     return added
 
 def main():
     cats = parse_base()
     cats['Job Titles'] = job_titles()
     added = esco_aliases(sys.argv[1], cats) if len(sys.argv) > 1 else 0
-    names = [bare(n) for terms in cats.values() for n, _ in terms]
-    dupes = {n for n in names if names.count(n) > 1}
-    if dupes:
-        sys.exit('duplicate term names: %s' % sorted(dupes))
+    owners = {}
+    for terms in cats.values():
+        for name, aliases in terms:
+            for form in {bare(f) for f in [name] + aliases}:
+                owners.setdefault(form, []).append(bare(name))
+    shared = {f: o for f, o in owners.items() if len(o) > 1}
+    if shared:
+        sys.exit('names or aliases of more than one term: %s' % sorted(shared.items()))
     body = []
     for cat in sorted(cats):
         body.append('== ' + cat)
@@ -186,7 +195,8 @@ def main():
         '# (tools/taxonomy/base.txt and the job-title matrix in build.py); alternative labels added from the',
         '# ESCO digital skills collection v1.2 (European Commission, https://esco.ec.europa.eu, reused with',
         '# attribution) where an ESCO preferred label equals a term name or alias.',
-        '# Format: "== Category" starts a category; "Name | alias; alias"; a leading ! matches case-sensitively.',
+        '# Format: "== Category" starts a category; "Name | alias; alias"; a leading ! matches case-sensitively;',
+        '# before it, ? counts the form only in an IT ad and ?? only beside another skill (docs/ad-format.md).',
         '',
     ]
     OUT.parent.mkdir(parents=True, exist_ok=True)

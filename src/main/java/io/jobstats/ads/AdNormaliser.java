@@ -19,8 +19,7 @@ public class AdNormaliser {
         Taxonomy taxonomy = reference.taxonomy();
         Term role = taxonomy.role(ad.title());
         BitSet terms = new BitSet();
-        taxonomy.findSkills(ad.title(), terms);
-        taxonomy.findSkills(ad.description(), terms);
+        taxonomy.findSkills(ad.title(), ad.description(), role != null, terms);
         int unknown = 0;
         for (String name : ad.skills()) {
             Term t = taxonomy.lookup(name);

@@ -17,6 +17,12 @@ import java.util.regex.Pattern;
  */
 public final class Taxonomy {
 
+    /** How many skills found without context make an ad without a recognised title an IT ad. */
+    public static final int IT_AD_SKILLS = 2;
+
+    /** How close, in characters, a skill found without context must be for a NEAR_SKILL form to count. */
+    public static final int NEAR_CHARS = 60;
+
     private static final Pattern TITLE_SEPARATORS = Pattern.compile("[^\\p{L}\\p{N}#+.]+");
 
     private final String version;
@@ -27,6 +33,9 @@ public final class Taxonomy {
     private final Map<String, Term> bySlug = new HashMap<>();
     private final TermMatcher skillMatcher;
     private final TermMatcher roleMatcher;
+    /** Per skill pattern number (the skill matcher's ids): its term id and its context. */
+    private final int[] patternTerm;
+    private final Term.Context[] patternContext;
 
     public Taxonomy(String version, List<String> categories, List<Term> terms) {
         this.version = version;
@@ -40,6 +49,8 @@ public final class Taxonomy {
             byKey.putIfAbsent(lookupKey(t.name()), t);
             byKey.putIfAbsent(t.slug(), t);
         }
+        List<Integer> patternTerms = new ArrayList<>();
+        List<Term.Context> patternContexts = new ArrayList<>();
         for (Term t : terms) {
             for (String a : t.aliases()) {
                 byKey.putIfAbsent(lookupKey(a), t);
@@ -48,10 +59,14 @@ public final class Taxonomy {
                 if (t.isRole()) {
                     roles.add(titleKey(p.text()), t.id(), false);
                 } else {
-                    skills.add(p.text(), t.id(), p.caseSensitive());
+                    skills.add(p.text(), patternTerms.size(), p.caseSensitive());
+                    patternTerms.add(t.id());
+                    patternContexts.add(p.context());
                 }
             }
         }
+        this.patternTerm = patternTerms.stream().mapToInt(Integer::intValue).toArray();
+        this.patternContext = patternContexts.toArray(Term.Context[]::new);
         this.skillMatcher = skills.build();
         this.roleMatcher = roles.build();
     }
@@ -86,11 +101,57 @@ public final class Taxonomy {
         return t != null ? t : byKey.get(nameSlugOrAlias.trim().toLowerCase(Locale.ROOT));
     }
 
-    /** Adds to {@code found} the ids of the skills (non-role terms) that {@code text} features. */
-    public void findSkills(CharSequence text, BitSet found) {
-        if (text != null) {
-            skillMatcher.find(text, (id, start, end) -> found.set(id));
+    /**
+     * Adds to {@code found} the ids of the skills (non-role terms) an ad features in its title and text. A form
+     * marked with a {@link Term.Context} counts only with that context; {@code titleNamesRole} says whether the
+     * title names a role ({@link #role}).
+     */
+    public void findSkills(String title, String description, boolean titleNamesRole, BitSet found) {
+        List<int[]> inTitle = matches(title);
+        List<int[]> inText = matches(description);
+        BitSet plain = new BitSet();
+        for (List<int[]> matches : List.of(inTitle, inText)) {
+            for (int[] m : matches) {
+                if (patternContext[m[0]] == Term.Context.NONE) {
+                    plain.set(patternTerm[m[0]]);
+                }
+            }
         }
+        found.or(plain);
+        boolean itAd = titleNamesRole || plain.cardinality() >= IT_AD_SKILLS;
+        for (List<int[]> matches : List.of(inTitle, inText)) {
+            boolean roleTitle = matches == inTitle && titleNamesRole;
+            for (int[] m : matches) {
+                boolean counts = switch (patternContext[m[0]]) {
+                    case NONE -> false;
+                    case IT_AD -> itAd;
+                    case NEAR_SKILL -> roleTitle || nearPlain(matches, m);
+                };
+                if (counts) {
+                    found.set(patternTerm[m[0]]);
+                }
+            }
+        }
+    }
+
+    /** Each skill form found in the text: {pattern number, start, end}. */
+    private List<int[]> matches(String text) {
+        List<int[]> found = new ArrayList<>();
+        if (text != null) {
+            skillMatcher.find(text, (pattern, start, end) -> found.add(new int[] {pattern, start, end}));
+        }
+        return found;
+    }
+
+    /** Whether a form found without context lies within NEAR_CHARS of the match (overlapping counts). */
+    private boolean nearPlain(List<int[]> matches, int[] m) {
+        for (int[] o : matches) {
+            if (patternContext[o[0]] == Term.Context.NONE
+                    && Math.max(o[1] - m[2], m[1] - o[2]) <= NEAR_CHARS) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

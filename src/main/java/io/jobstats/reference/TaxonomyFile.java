@@ -87,8 +87,18 @@ public final class TaxonomyFile {
         return new Contents(version, List.copyOf(categories), List.copyOf(entries));
     }
 
-    private static Term.Pattern pattern(String raw) {
+    /** "??!Go": context NEAR_SKILL, case-sensitive, "Go". The marks are in that order, each optional. */
+    static Term.Pattern pattern(String raw) {
         String t = raw.trim();
-        return t.startsWith("!") ? new Term.Pattern(t.substring(1).trim(), true) : new Term.Pattern(t, false);
+        Term.Context context = Term.Context.NONE;
+        if (t.startsWith("??")) {
+            context = Term.Context.NEAR_SKILL;
+            t = t.substring(2);
+        } else if (t.startsWith("?")) {
+            context = Term.Context.IT_AD;
+            t = t.substring(1);
+        }
+        boolean caseSensitive = t.startsWith("!");
+        return new Term.Pattern((caseSensitive ? t.substring(1) : t).trim(), caseSensitive, context);
     }
 }

@@ -122,7 +122,7 @@ class NormalisationTest {
 
     private static Set<String> skills(String text) {
         BitSet found = new BitSet();
-        taxonomy.findSkills(text, found);
+        taxonomy.findSkills(null, text, false, found);
         Set<String> names = new TreeSet<>();
         found.stream().forEach(id -> names.add(taxonomy.byId(id).name()));
         return names;
