@@ -1,12 +1,14 @@
 package io.jobstats.ads;
 
 import io.jobstats.EmbeddedPostgresResource;
+import io.jobstats.TestAds;
 import io.jobstats.TestTokens;
 import io.jobstats.ads.RejectionCode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
@@ -38,6 +40,11 @@ class IngestApiTest {
 
     private static final String MUTATION = "mutation Load($input: LoadAdsInput!) { loadAds(input: $input) { "
             + "report { linesRead adsAdded linesRejected } userErrors { field message code } } }";
+
+    @AfterAll
+    static void removeOwnAds() {
+        TestAds.remove("ingest-api-%");
+    }
 
     @Inject
     DataSource dataSource;

@@ -1,10 +1,12 @@
 package io.jobstats.ads;
 
 import io.jobstats.EmbeddedPostgresResource;
+import io.jobstats.TestAds;
 import io.jobstats.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
@@ -31,6 +33,11 @@ class IngestLimitsTest {
     private static final String SOURCE = "ingest-limits";
     /** jobstats.ingest.max-line-length's default. */
     private static final int MAX_LINE = 1_000_000;
+
+    @AfterAll
+    static void removeOwnAds() {
+        TestAds.remove(SOURCE);
+    }
 
     @Inject
     DataSource dataSource;

@@ -1,10 +1,12 @@
 package io.jobstats.ads;
 
 import io.jobstats.EmbeddedPostgresResource;
+import io.jobstats.TestAds;
 import io.jobstats.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
@@ -26,6 +28,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @QuarkusTest
 @QuarkusTestResource(EmbeddedPostgresResource.class)
 class PartialLoadTest {
+
+    @AfterAll
+    static void removeOwnAds() {
+        TestAds.remove("partial");
+    }
 
     @Inject
     DataSource dataSource;

@@ -1,11 +1,13 @@
 package io.jobstats.api;
 
 import io.jobstats.EmbeddedPostgresResource;
+import io.jobstats.TestAds;
 import io.jobstats.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
@@ -30,6 +32,11 @@ class LoadQueriesTest {
     private static final String LOADS = "query($after: String) { loads(first: 1, after: $after) { totalCount "
             + "edges { cursor node { id format startedAt finishedAt report { linesRead adsAdded linesRejected completed "
             + "rejections { line field code reason } } } } pageInfo { hasNextPage endCursor } } }";
+
+    @AfterAll
+    static void removeOwnAds() {
+        TestAds.remove(SOURCE);
+    }
 
     @Inject
     DataSource dataSource;

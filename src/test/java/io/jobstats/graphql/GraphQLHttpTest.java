@@ -1,6 +1,7 @@
 package io.jobstats.graphql;
 
 import io.jobstats.EmbeddedPostgresResource;
+import io.jobstats.TestAds;
 import io.jobstats.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -9,6 +10,7 @@ import io.restassured.config.DecoderConfig;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
@@ -43,6 +45,11 @@ class GraphQLHttpTest {
 
     private static final String SOURCE = "graphql-http";
     private static final String QUERY = "{ categories { name } }";
+
+    @AfterAll
+    static void removeOwnAds() {
+        TestAds.remove(SOURCE);
+    }
 
     @Inject
     DataSource dataSource;

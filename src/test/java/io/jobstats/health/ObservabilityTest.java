@@ -1,11 +1,13 @@
 package io.jobstats.health;
 
 import io.jobstats.EmbeddedPostgresResource;
+import io.jobstats.TestAds;
 import io.jobstats.TestTokens;
 import io.jobstats.market.ReferencePageTest;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
@@ -34,6 +36,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ObservabilityTest {
 
     private static final String SOURCE = "observability";
+
+    @AfterAll
+    static void removeOwnAds() {
+        TestAds.remove(SOURCE);
+    }
 
     @Inject
     DataSource dataSource;

@@ -1,10 +1,12 @@
 package io.jobstats.market;
 
 import io.jobstats.EmbeddedPostgresResource;
+import io.jobstats.TestAds;
 import io.jobstats.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -32,6 +34,11 @@ import static org.hamcrest.Matchers.nullValue;
 @QuarkusTestResource(EmbeddedPostgresResource.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 public class ReferencePageTest {
+
+    @AfterAll
+    static void removeOwnAds() {
+        TestAds.remove("jobstats-reference", "t", "adzuna");
+    }
 
     static String referenceAds() throws IOException {
         try (InputStream in = ReferencePageTest.class.getClassLoader()

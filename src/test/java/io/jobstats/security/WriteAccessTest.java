@@ -1,6 +1,7 @@
 package io.jobstats.security;
 
 import io.jobstats.EmbeddedPostgresResource;
+import io.jobstats.TestAds;
 import io.jobstats.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -10,6 +11,7 @@ import io.restassured.config.RestAssuredConfig;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
@@ -35,6 +37,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class WriteAccessTest {
 
     private static final String SOURCE = "write-access";
+
+    @AfterAll
+    static void removeOwnAds() {
+        TestAds.remove(SOURCE);
+    }
 
     @Inject
     DataSource dataSource;

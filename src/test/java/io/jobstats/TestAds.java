@@ -1,0 +1,48 @@
+package io.jobstats;
+
+import io.jobstats.counts.CountRecovery;
+import io.jobstats.database.DataVersion;
+import io.quarkus.arc.Arc;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * The clean-up of a test class's own ads. Figures count every ad of a region and period whatever its source, so a
+ * class that loads ads removes them (by its own {@code source} values) when it ends, and the next class's figures
+ * are over its own ads only.
+ */
+public final class TestAds {
+
+    private TestAds() {
+    }
+
+    /**
+     * Removes the ads whose source matches one of the SQL LIKE patterns, recounts the term counts and moves the data
+     * version on, so no cache answers from the removed ads.
+     */
+    public static void remove(String... sourcePatterns) {
+        DataSource dataSource = Arc.container().instance(DataSource.class).get();
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            Arc.container().instance(DataVersion.class).get().bump(c);
+            try (PreparedStatement facts = c.prepareStatement(
+                    "DELETE FROM ad_fact WHERE ad_id IN (SELECT id FROM ad WHERE source LIKE ANY (?))");
+                 PreparedStatement ads = c.prepareStatement("DELETE FROM ad WHERE source LIKE ANY (?)");
+                 Statement counts = c.createStatement()) {
+                facts.setArray(1, c.createArrayOf("text", sourcePatterns));
+                facts.executeUpdate();
+                ads.setArray(1, c.createArrayOf("text", sourcePatterns));
+                ads.executeUpdate();
+                counts.execute("DELETE FROM term_count");
+            }
+            c.commit();
+            Arc.container().instance(CountRecovery.class).get().rebuildIfMissing();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not remove the test's ads", e);
+        }
+    }
+}
