@@ -40,7 +40,7 @@ public class ReferencePageTest {
         TestAds.remove("jobstats-reference", "t", "adzuna");
     }
 
-    static String referenceAds() throws IOException {
+    public static String referenceAds() throws IOException {
         try (InputStream in = ReferencePageTest.class.getClassLoader()
                 .getResourceAsStream("demo/reference-junior-backend-developer.ndjson")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
