@@ -3,7 +3,6 @@ package io.jobstats.database;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,13 +15,12 @@ import java.sql.Statement;
 @ApplicationScoped
 public class DataVersion {
 
-    /** Read through the read path's pool, whose timeouts bound it like every query of a request. */
+    /** The read path's connections, whose timeouts bound the read like every query of a request. */
     @Inject
-    @io.quarkus.agroal.DataSource("read")
-    DataSource readPool;
+    ReadConnections connections;
 
     public long current() {
-        try (Connection c = readPool.getConnection(); Statement s = c.createStatement();
+        try (Connection c = connections.forVersion(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT version FROM data_version WHERE id = 1")) {
             rs.next();
             return rs.getLong(1);

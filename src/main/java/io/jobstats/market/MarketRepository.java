@@ -3,6 +3,7 @@ package io.jobstats.market;
 import io.jobstats.ads.Employment;
 import io.jobstats.counts.HalfMonths;
 import io.jobstats.counts.TermCountStore;
+import io.jobstats.database.ReadConnections;
 import io.jobstats.database.SqlFailures;
 import io.jobstats.market.MarketRecords.CoOccurrenceCount;
 import io.jobstats.market.MarketRecords.MonthCount;
@@ -16,7 +17,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import javax.sql.DataSource;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.Date;
@@ -57,10 +57,9 @@ public class MarketRepository {
         return " " + a + "employment = ? AND " + a + "posted_on BETWEEN ? AND ? AND " + a + "region_pos BETWEEN ? AND ? ";
     }
 
-    /** The read path's pool: statement and socket timeouts bound every query (application.properties). */
+    /** The read path: statement and socket timeouts bound every query (application.properties). */
     @Inject
-    @io.quarkus.agroal.DataSource("read")
-    DataSource dataSource;
+    ReadConnections connections;
 
     @Inject
     ReferenceData reference;
@@ -69,7 +68,7 @@ public class MarketRepository {
     @CacheResult(cacheName = "market-latest-posted")
     public LocalDate latestPosted(long version, LocalDate today) {
         // One index probe per employment type rather than a scan.
-        return query("""
+        return query(version, """
                 SELECT greatest((SELECT max(posted_on) FROM ad_fact WHERE employment = 0 AND posted_on <= ?),
                                 (SELECT max(posted_on) FROM ad_fact WHERE employment = 1 AND posted_on <= ?))
                 """, ps -> {
@@ -89,7 +88,7 @@ public class MarketRepository {
     @CacheResult(cacheName = "market-term-counts")
     public Map<Integer, Long> termCounts(int regionId, Period period, Employment employment, long version) {
         RegionNode r = region(regionId);
-        return query("SELECT t::int, sum(n) FROM ("
+        return query(version, "SELECT t::int, sum(n) FROM ("
                         + "SELECT u.t, u.n FROM term_count c CROSS JOIN LATERAL unnest(c.terms) WITH ORDINALITY AS u(n, t) "
                         + "WHERE" + IN_BUCKETS + "AND u.n <> 0 "
                         + "UNION ALL SELECT u.t, u.n FROM term_count_delta c "
@@ -105,7 +104,7 @@ public class MarketRepository {
     public Map<String, Long> categoryCounts(int regionId, Period period, Employment employment, long version) {
         RegionNode r = region(regionId);
         String categoriesOfAd = "CROSS JOIN LATERAL (SELECT DISTINCT t.category_id FROM term t WHERE t.id = ANY (a.terms)) g ";
-        return query("SELECT cat.name, sum(n) FROM ("
+        return query(version, "SELECT cat.name, sum(n) FROM ("
                         + "SELECT u.g, u.n FROM term_count c CROSS JOIN LATERAL unnest(c.categories) WITH ORDINALITY AS u(n, g) "
                         + "WHERE" + IN_BUCKETS + "AND u.n <> 0 "
                         + "UNION ALL SELECT u.g, u.n FROM term_count_delta c "
@@ -119,7 +118,7 @@ public class MarketRepository {
     @CacheResult(cacheName = "market-universe")
     public Universe universe(int regionId, Period period, Employment employment, long version) {
         RegionNode r = region(regionId);
-        return query("SELECT count(*), count(role_id), count(salary_point), " + PERCENTILES.formatted("salary_point")
+        return query(version, "SELECT count(*), count(role_id), count(salary_point), " + PERCENTILES.formatted("salary_point")
                         + " FROM ad_fact WHERE" + IN_UNIVERSE,
                 ps -> universe(ps, 1, r, period, employment), rs -> {
                     rs.next();
@@ -130,7 +129,7 @@ public class MarketRepository {
     @CacheResult(cacheName = "market-term-salaries")
     public Percentiles termSalaries(int termId, int regionId, Period period, Employment employment, long version) {
         RegionNode r = region(regionId);
-        return query("SELECT count(salary_point), " + PERCENTILES.formatted("salary_point")
+        return query(version, "SELECT count(salary_point), " + PERCENTILES.formatted("salary_point")
                         + " FROM ad_fact WHERE" + hasTerm(termId) + "AND" + IN_UNIVERSE,
                 ps -> {
                     ps.setInt(1, termId);
@@ -145,9 +144,10 @@ public class MarketRepository {
      * The same figures as {@link #termSalaries} for many terms in one query, as a batch of terms needs them; the
      * caller puts them in that method's cache. Terms with no ads in the universe are absent.
      */
-    public Map<Integer, Percentiles> termSalariesOf(List<Integer> termIds, int regionId, Period period, Employment employment) {
+    public Map<Integer, Percentiles> termSalariesOf(List<Integer> termIds, int regionId, Period period, Employment employment,
+                                                    long version) {
         RegionNode r = region(regionId);
-        return query("SELECT t, count(salary_point), " + PERCENTILES.formatted("salary_point")
+        return query(version, "SELECT t, count(salary_point), " + PERCENTILES.formatted("salary_point")
                         + " FROM ad_fact CROSS JOIN LATERAL unnest(terms) AS t WHERE terms && ?::int[] AND t = ANY (?) AND"
                         + IN_UNIVERSE + "GROUP BY t",
                 ps -> {
@@ -166,7 +166,7 @@ public class MarketRepository {
     public Map<Integer, Percentiles> termSalariesByChild(int termId, int regionId, Period period, Employment employment,
                                                          long version) {
         RegionNode r = region(regionId);
-        return query("SELECT c.id, count(a.salary_point), " + PERCENTILES.formatted("a.salary_point")
+        return query(version, "SELECT c.id, count(a.salary_point), " + PERCENTILES.formatted("a.salary_point")
                         + " FROM ad_fact a JOIN region c ON c.parent_id = ? AND a.region_pos BETWEEN c.lft AND c.rgt "
                         + "WHERE a." + hasTerm(termId).strip() + " AND" + inUniverse("a") + "GROUP BY c.id",
                 ps -> {
@@ -184,7 +184,7 @@ public class MarketRepository {
         // (a range of ad_fact_universe). A role's come through ad_fact_role; another term's first part reads the
         // region's history up to the day (V5 traded its closing-date index for the role index).
         String open = "SELECT region_pos FROM ad_fact WHERE employment = ? AND %s AND region_pos BETWEEN ? AND ? AND" + hasTerm(termId);
-        return query("SELECT c.id, count(*) FROM ("
+        return query(version, "SELECT c.id, count(*) FROM ("
                         + open.formatted("closes_on >= ? AND posted_on <= ?") + " UNION ALL "
                         + open.formatted("closes_on IS NULL AND posted_on BETWEEN ? AND ?")
                         + ") a JOIN region c ON (c.id = ? OR c.parent_id = ?) AND a.region_pos BETWEEN c.lft AND c.rgt GROUP BY c.id",
@@ -208,7 +208,7 @@ public class MarketRepository {
     @CacheResult(cacheName = "market-co-occurrences")
     public List<CoOccurrenceCount> coOccurrences(int termId, int regionId, Period period, Employment employment, long version) {
         RegionNode r = region(regionId);
-        return query("SELECT o, count(*) FROM ad_fact CROSS JOIN LATERAL unnest(terms) AS o "
+        return query(version, "SELECT o, count(*) FROM ad_fact CROSS JOIN LATERAL unnest(terms) AS o "
                         + "WHERE" + hasTerm(termId) + "AND o <> ? AND" + IN_UNIVERSE + "GROUP BY o",
                 ps -> {
                     ps.setInt(1, termId);
@@ -242,7 +242,7 @@ public class MarketRepository {
                         + "LEFT JOIN (SELECT posted_on, terms @> ARRAY[?::int] AS hit FROM ad_fact "
                         + "  WHERE employment = ? AND region_pos BETWEEN ? AND ?) a "
                         + "ON a.posted_on >= m AND a.posted_on < m + interval '1 month' GROUP BY m ORDER BY m";
-        return query(sql, ps -> {
+        return query(version, sql, ps -> {
             ps.setDate(1, Date.valueOf(from));
             ps.setDate(2, Date.valueOf(to));
             if (counted) {
@@ -272,7 +272,7 @@ public class MarketRepository {
                                            Employment employment, long version) {
         RegionNode r = region(regionId);
         // The term's points over the whole span are read once, then each month's window is taken from them.
-        return query("WITH p AS MATERIALIZED (SELECT posted_on, salary_point FROM ad_fact WHERE" + hasTerm(termId)
+        return query(version, "WITH p AS MATERIALIZED (SELECT posted_on, salary_point FROM ad_fact WHERE" + hasTerm(termId)
                         + "AND employment = ? AND region_pos BETWEEN ? AND ? AND salary_point IS NOT NULL "
                         + "AND posted_on >= date_trunc('month', ?::date) - make_interval(months => ? - 1) "
                         + "AND posted_on < date_trunc('month', ?::date) + interval '1 month') "
@@ -402,8 +402,9 @@ public class MarketRepository {
         };
     }
 
-    private <T> T query(String sql, Binder binder, Reader<T> reader) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+    /** Runs the statement on a server that holds at least {@code version} of the data ({@link ReadConnections}). */
+    private <T> T query(long version, String sql, Binder binder, Reader<T> reader) {
+        try (Connection c = connections.at(version); PreparedStatement ps = c.prepareStatement(sql)) {
             binder.bind(ps);
             try (ResultSet rs = ps.executeQuery()) {
                 return reader.read(rs);

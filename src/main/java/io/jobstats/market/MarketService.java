@@ -88,7 +88,8 @@ public class MarketService {
             if (missing.size() < 2) {
                 continue;
             }
-            Map<Integer, Percentiles> found = repository.termSalariesOf(missing, scope.regionId(), scope.period(), scope.employment());
+            Map<Integer, Percentiles> found = repository.termSalariesOf(missing, scope.regionId(), scope.period(), scope.employment(),
+                    scope.version());
             for (int term : missing) {
                 cache.put(salariesKey(term, scope), CompletableFuture.completedFuture(found.getOrDefault(term, Percentiles.NONE)));
             }
