@@ -21,6 +21,8 @@ import java.sql.Statement;
 @ApplicationScoped
 public class ReadConnections {
 
+    private static final String UNDEFINED_TABLE = "42P01";
+
     @Inject
     @io.quarkus.agroal.DataSource("read")
     DataSource read;
@@ -54,8 +56,12 @@ public class ReadConnections {
             rs.next();
             replayed = rs.getLong(1);
         } catch (SQLException e) {
-            c.close();
-            throw e;
+            if (!UNDEFINED_TABLE.equals(e.getSQLState())) {
+                c.close();
+                throw e;
+            }
+            // A replica still replaying the first migrations is as far behind as can be.
+            replayed = -1;
         }
         if (replayed >= version) {
             return c;
