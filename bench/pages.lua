@@ -1,0 +1,27 @@
+-- wrk: each connection posts the next body of the file named by BODIES, so no two requests are the same.
+local bodies = {}
+for line in io.lines(os.getenv("BODIES")) do bodies[#bodies + 1] = line end
+local counter = 0
+local threads = {}
+function setup(thread)
+  thread:set("offset", #threads)
+  table.insert(threads, thread)
+end
+function init(args)
+  counter = offset * 1000003
+end
+function request()
+  counter = counter + 1
+  return wrk.format("POST", "/graphql", {["Content-Type"] = "application/json"}, bodies[(counter % #bodies) + 1])
+end
+errors = 0
+function response(status, headers, body)
+  if status ~= 200 or string.find(body, '"errors"', 1, true) then errors = errors + 1 end
+end
+function done(summary, latency, requests)
+  local total = 0
+  for _, t in ipairs(threads) do total = total + (t:get("errors") or 0) end
+  io.write(string.format("pages/s %.1f median %.1f ms p99 %.1f ms requests %d errors %d\n",
+    summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000, latency:percentile(99) / 1000,
+    summary.requests, total + summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.timeout))
+end

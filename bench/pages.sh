@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Distinct term pages on the database bench/ingest.sh filled: bodies from bench/pages.py (a fixed seed; each a
+# different page, so both answer caches miss and only figures shared between pages can be cached), posted by wrk
+# (bench/pages.lua) at 1 and at 8 connections: pages/s, median, p99, errors. Then the same at 8 connections during a
+# load of 200,000 more ads (12 s of it), beside the load's own ads/s. Needs wrk, python3.
+# Usage: bench/pages.sh [SECONDS per run, default 60]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SECONDS_PER_RUN=${1:-60}
+WORK=target/bench
+PORT=8089
+[ -d "$WORK/pgdata" ] || { echo "run bench/ingest.sh first" >&2; exit 2; }
+JOBSTATS_DATA_DIR="$WORK/pgdata" JOBSTATS_KEYS_DIR="$WORK/keys" JOBSTATS_DEMO_ENABLED=false java -Dquarkus.http.port=$PORT \
+  -jar target/quarkus-app/quarkus-run.jar > "$WORK/pages-service.log" 2>&1 &
+SERVICE=$!
+trap 'kill $SERVICE 2>/dev/null || true' EXIT
+until curl -sf localhost:$PORT/q/health/ready > /dev/null; do sleep 1; done
+python3 bench/pages.py "http://localhost:$PORT" 100000 20251129 > "$WORK/pages.ndjson"
+run() { # connections [seconds]
+  BODIES="$WORK/pages.ndjson" wrk -t"$(( $1 < 2 ? 1 : 2 ))" -c"$1" -d"${2:-$SECONDS_PER_RUN}s" -s bench/pages.lua \
+    "http://localhost:$PORT" | grep '^pages/s'
+}
+echo "1 connection:  $(run 1)"
+echo "8 connections: $(run 8)"
+ADS=$(ls "$WORK"/ads-*.ndjson | head -1)
+python3 - "$ADS" "$WORK/pages-load.ndjson" <<'PY'
+import sys
+# The same ads under another source: all new to the database, 200,000 of them.
+with open(sys.argv[1]) as f, open(sys.argv[2], "w") as out:
+    for i, line in enumerate(f):
+        if i == 200000:
+            break
+        out.write(line.replace('"source":"', '"source":"pages-load-', 1))
+PY
+start=$(date +%s.%N)
+curl -sf -H "Authorization: Bearer $(cat "$WORK/keys/loader.token")" -H 'Content-Type: application/x-ndjson' \
+  --data-binary @"$WORK/pages-load.ndjson" localhost:$PORT/ads > "$WORK/pages-load.json" &
+LOAD=$!
+sleep 1
+# 12 s: within the load (about 17 s for 200,000 ads at the measured rate), so every request meets it.
+echo "8 connections during a load: $(run 8 12)"
+wait $LOAD
+echo "the load: $(python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); print(r["adsAdded"], "ads added")' "$WORK/pages-load.json") in $(echo "$(date +%s.%N) - $start" | bc | cut -c1-6) s"
