@@ -51,7 +51,7 @@ class ReadReplicaTest {
         assertEquals(3, vacancies(6));
         double before = fallbacks();
 
-        sql(replicaUrl, "SELECT pg_wal_replay_pause()");
+        pauseReplay(primaryUrl, replicaUrl);
         try {
             load(3, 2);
             assertTrue(version(replicaUrl) < version(primaryUrl), "the replica has not replayed the second load");
@@ -93,6 +93,20 @@ class ReadReplicaTest {
         return m.find() ? Double.parseDouble(m.group(1)) : 0;
     }
 
+    /**
+     * Pauses the replica's replay and waits until it has paused: a pause is only requested at first, and takes effect
+     * when the replica's next write-ahead record arrives, which a transaction on the primary provides.
+     */
+    private static void pauseReplay(String primaryUrl, String replicaUrl) throws Exception {
+        sql(replicaUrl, "SELECT pg_wal_replay_pause()");
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (!"paused".equals(text(replicaUrl, "SELECT pg_get_wal_replay_pause_state()"))) {
+            assertTrue(System.nanoTime() < deadline, "the replica did not pause within 30 s");
+            sql(primaryUrl, "SELECT txid_current()");
+            Thread.sleep(20);
+        }
+    }
+
     private static void awaitReplay(String primaryUrl, String replicaUrl) throws Exception {
         long deadline = System.nanoTime() + 30_000_000_000L;
         while (version(replicaUrl) < version(primaryUrl)) {
@@ -121,6 +135,13 @@ class ReadReplicaTest {
         try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(query)) {
             rs.next();
             return rs.getLong(1);
+        }
+    }
+
+    private static String text(String url, String query) throws SQLException {
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(query)) {
+            rs.next();
+            return rs.getString(1);
         }
     }
 
