@@ -1,7 +1,6 @@
 package io.jobstats.database;
 
 import io.jobstats.TestTokens;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -15,6 +14,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,12 +30,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Replay is paused on the replica, so it lags for certain, not by chance.
  */
 @QuarkusTest
-@QuarkusTestResource(value = ReplicaResource.class, restrictToAnnotatedClass = true)
 @TestProfile(ReadReplicaTest.Replicated.class)
 class ReadReplicaTest {
 
-    /** A profile of its own: the application restarts for this class's databases, and again after it. */
+    /**
+     * A profile of its own with only the primary and its replica: the global test database would otherwise also
+     * configure the datasource, and the loads could go to a server the replica does not follow.
+     */
     public static class Replicated implements QuarkusTestProfile {
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(ReplicaResource.class));
+        }
+
+        @Override
+        public boolean disableGlobalTestResources() {
+            return true;
+        }
     }
 
     private static final Pattern FALLBACKS = Pattern.compile("^jobstats_read_primary_fallbacks_total(?:\\{[^}]*})? (\\S+)$",
@@ -46,6 +57,8 @@ class ReadReplicaTest {
         // Read here, not injected: every test class is a bean of every test application, and only this one has them.
         String primaryUrl = ConfigProvider.getConfig().getValue("jobstats.test.primary-url", String.class);
         String replicaUrl = ConfigProvider.getConfig().getValue("jobstats.test.replica-url", String.class);
+        assertTrue(primaryUrl.startsWith(ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class)),
+                "the application writes to the primary the replica follows");
         load(0, 3);
         awaitReplay(primaryUrl, replicaUrl);
         assertEquals(3, vacancies(6));
