@@ -30,7 +30,7 @@ fi
 head -n "$ADS" "$SOURCE_ADS" > "$WORK/ads.ndjson"
 PORT=8094
 rss() { echo $(( $(awk '/VmRSS/ {print $2}' /proc/$SERVICE/status) / 1024 )); }
-start() { # side, database
+start() { # side, database; sets SERVICE and STARTED (seconds to the first answer)
   local t0; t0=$(date +%s.%N)
   if [ "$1" = jvm ]; then
     QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://localhost:$PGPORT/$2" QUARKUS_DATASOURCE_USERNAME=postgres \
@@ -45,16 +45,20 @@ start() { # side, database
   until curl -sf -H 'Content-Type: application/json' -d '{"query":"{ categories { name } }"}' localhost:$PORT/graphql > /dev/null; do
     sleep 0.05
   done
-  echo "$(date +%s.%N) - $t0" | bc | awk '{printf "%.2f", $1}'
+  STARTED=$(echo "$(date +%s.%N) - $t0" | bc | awk '{printf "%.2f", $1}')
 }
 stop() { kill $SERVICE; wait $SERVICE 2>/dev/null || true; SERVICE=; }
 post_page() { curl -s -o /dev/null -w '%{time_total}' -H 'Content-Type: application/json' --data-binary @"$WORK/page.json" localhost:$PORT/graphql; }
 python3 -c 'import json,sys; print(json.dumps({"query": open(sys.argv[1]).read()}))' graphql/examples/reference-page.graphql > "$WORK/page.json"
-printf '| | %s |\n|---|---|\n' "side" > /dev/null
+# wrk loads its script once per thread: a file, not standard input.
+cat > "$WORK/page.lua" <<LUA
+wrk.method = "POST"; wrk.headers["Content-Type"] = "application/json"
+local f = io.open("$WORK/page.json"); wrk.body = f:read("*a"); f:close()
+LUA
 for side in jvm native; do
   db="figures_$side"
   psql -qtA -h localhost -p "$PGPORT" -U postgres -c "CREATE DATABASE $db" postgres > /dev/null
-  fresh=$(start $side $db); idle_fresh=$(rss)
+  start $side $db; fresh=$STARTED; idle_fresh=$(rss)
   t0=$(date +%s.%N)
   curl -sf -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/x-ndjson' --data-binary @"$WORK/ads.ndjson" \
     localhost:$PORT/ads > "$WORK/$side-load.json"
@@ -63,15 +67,12 @@ for side in jvm native; do
   curl -sf -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/x-ndjson' \
     --data-binary @src/main/resources/demo/reference-junior-backend-developer.ndjson localhost:$PORT/ads > /dev/null
   stop
-  migrated=$(start $side $db); idle=$(rss)
+  start $side $db; migrated=$STARTED; idle=$(rss)
   cold=$(post_page)
-  wrk -t1 -c1 -d10s -s /dev/stdin --latency "http://localhost:$PORT/graphql" > "$WORK/$side-warm.txt" <<LUA
-wrk.method = "POST"; wrk.headers["Content-Type"] = "application/json"
-local f = io.open("$WORK/page.json"); wrk.body = f:read("*a"); f:close()
-LUA
-  warm=$(awk '$1 == "50.000%" {print $2}' "$WORK/$side-warm.txt")
+  wrk -t1 -c1 -d10s -s "$WORK/page.lua" --latency "http://localhost:$PORT/graphql" > "$WORK/$side-warm.txt"
+  warm=$(awk '$1 == "50%" {print $2}' "$WORK/$side-warm.txt")
   python3 bench/pages.py "http://localhost:$PORT" 50000 20251129 > "$WORK/bodies.ndjson"
-  BODIES="$WORK/bodies.ndjson" wrk -t2 -c8 -d"${SECONDS_PER_RUN}s" -s bench/pages.lua "http://localhost:$PORT" > "$WORK/$side-pages.txt" &
+  BODIES="$WORK/bodies.ndjson" wrk --timeout 10s -t2 -c8 -d"${SECONDS_PER_RUN}s" -s bench/pages.lua "http://localhost:$PORT" > "$WORK/$side-pages.txt" &
   WRK=$!
   sleep $(( SECONDS_PER_RUN - 2 )); loaded=$(rss); wait $WRK
   pages=$(grep '^pages/s' "$WORK/$side-pages.txt")

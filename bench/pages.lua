@@ -1,4 +1,5 @@
--- wrk: each connection posts the next body of the file named by BODIES, so no two requests are the same.
+-- wrk: posts the bodies of the file named by BODIES in turn, from line START (default 0); the second thread starts
+-- half the file further on, so no two requests of a run are the same while a run takes fewer than half the lines.
 local bodies = {}
 for line in io.lines(os.getenv("BODIES")) do bodies[#bodies + 1] = line end
 local counter = 0
@@ -8,7 +9,7 @@ function setup(thread)
   table.insert(threads, thread)
 end
 function init(args)
-  counter = offset * 1000003
+  counter = tonumber(os.getenv("START") or "0") + offset * math.floor(#bodies / 2)
 end
 function request()
   counter = counter + 1

@@ -26,18 +26,21 @@ QUERY = """query Page($term: String!, $region: String!, $end: Date!, $months: In
 def graphql(url, query):
     req = urllib.request.Request(url + "/graphql", json.dumps({"query": query}).encode(),
                                  {"Content-Type": "application/json"})
-    return json.load(urllib.request.urlopen(req))["data"]
+    answer = json.load(urllib.request.urlopen(req))
+    if answer.get("errors"):
+        sys.exit("%s answered %s" % (url, answer["errors"]))
+    return answer["data"]
 
 
 def main():
     url, count, seed = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
-    top = graphql(url, "{ regions { slug children { slug children { slug children { slug } } } } }")["regions"]
-    regions = []
-    def walk(rs):
-        for r in rs:
-            regions.append(r["slug"])
-            walk(r.get("children") or [])
-    walk(top)
+    # UK, then three levels below it, one parent at a time (a whole tree in one query is refused as too costly).
+    regions = [r["slug"] for r in graphql(url, "{ regions { slug } }")["regions"]]
+    level = regions
+    for _ in range(3):
+        level = [c["slug"] for p in level
+                 for c in graphql(url, "{ regions(parent: %s) { slug } }" % json.dumps(p))["regions"]]
+        regions += level
     latest = date.fromisoformat(graphql(url, "{ market(region: \"uk\") { period { end } } }")["market"]["period"]["end"])
     taxonomy = Path(__file__).resolve().parent.parent / "src/main/resources/taxonomy/taxonomy.txt"
     terms = [re.split(r"\s*\|", line)[0].lstrip("?!").strip() for line in taxonomy.read_text().splitlines()
