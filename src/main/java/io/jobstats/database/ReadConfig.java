@@ -15,11 +15,11 @@ public interface ReadConfig {
     @WithDefault("false")
     boolean replica();
 
-    /** PostgreSQL's statement_timeout for the read pools, in milliseconds. */
+    /** PostgreSQL's statement_timeout for the read pools, in milliseconds (application.properties hands it to both). */
     @WithDefault("5000")
     int statementTimeoutMs();
 
-    /** How long a read waits on a server that sends nothing, in seconds (the driver's socketTimeout). */
+    /** How long a read waits on a server that sends nothing, in seconds (the driver's socketTimeout; as above). */
     @WithDefault("10")
     int socketTimeoutS();
 }
