@@ -3,9 +3,6 @@ package io.jobstats;
 import io.jobstats.market.ReferencePageTest;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
-import io.restassured.config.JsonConfig;
-import io.restassured.config.RestAssuredConfig;
-import io.restassured.path.json.config.JsonPathConfig;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -42,9 +39,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PackagedAppIT {
 
-    static final RestAssuredConfig DOUBLES = RestAssuredConfig.config()
-            .jsonConfig(JsonConfig.jsonConfig().numberReturnType(JsonPathConfig.NumberReturnType.DOUBLE));
-
     private static final Path ANSWERS = Path.of("target", "packaged-answers");
 
     @Test
@@ -64,7 +58,7 @@ class PackagedAppIT {
     @Order(2)
     void answersTheReferencePage() {
         String m = "data.role.market.";
-        graphql(ReferencePageTest.PAGE).then().statusCode(200)
+        ReferencePageTest.graphql(ReferencePageTest.PAGE).then().statusCode(200)
                 .body("errors", nullValue())
                 .body(m + "period.label", equalTo("6 months to 2 May 2025"))
                 .body(m + "vacancies", equalTo(2))
@@ -87,7 +81,7 @@ class PackagedAppIT {
         Path mine = ANSWERS.resolve(kind);
         Files.createDirectories(mine);
         for (Path example : examples) {
-            Response r = graphql(Files.readString(example, StandardCharsets.UTF_8));
+            Response r = ReferencePageTest.graphql(Files.readString(example, StandardCharsets.UTF_8));
             r.then().statusCode(200).body("errors", nullValue()).body("data", org.hamcrest.Matchers.notNullValue());
             byte[] body = r.asByteArray();
             String name = example.getFileName().toString().replace(".graphql", ".json");
@@ -118,13 +112,9 @@ class PackagedAppIT {
     @Test
     @Order(5)
     void answersAnUnknownNameWithNotFound() {
-        graphql("{ role(name: \"no such role at all\") { name } }").then().statusCode(200)
+        ReferencePageTest.graphql("{ role(name: \"no such role at all\") { name } }").then().statusCode(200)
                 .body("data.role", nullValue())
                 .body("errors[0].extensions.code", equalTo("NOT_FOUND"));
-    }
-
-    private static Response graphql(String query) {
-        return given().config(DOUBLES).contentType("application/json").body(Map.of("query", query)).post("/graphql");
     }
 
     /** "jar" or "native": what the Quarkus build (or .ci/run) recorded as the artifact under test. */

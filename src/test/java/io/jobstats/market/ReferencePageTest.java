@@ -59,7 +59,7 @@ public class ReferencePageTest {
         TestTokens.asLoader().contentType("application/x-ndjson").body((referenceAds()).getBytes(StandardCharsets.UTF_8)).post("/ads").then().statusCode(200);
     }
 
-    static Response graphql(String query) {
+    public static Response graphql(String query) {
         return given().config(MarketFiguresTest.DOUBLES).contentType("application/json").body(Map.of("query", query)).post("/graphql");
     }
 
