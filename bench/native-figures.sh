@@ -32,15 +32,15 @@ PORT=8094
 rss() { echo $(( $(awk '/VmRSS/ {print $2}' /proc/$SERVICE/status) / 1024 )); }
 start() { # side, database; sets SERVICE and STARTED (seconds to the first answer)
   local t0; t0=$(date +%s.%N)
+  local command
   if [ "$1" = jvm ]; then
-    QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://localhost:$PGPORT/$2" QUARKUS_DATASOURCE_USERNAME=postgres \
-      QUARKUS_DATASOURCE_PASSWORD=postgres MP_JWT_VERIFY_PUBLICKEY_LOCATION="file://$PWD/$WORK/keys/public.pem" \
-      java -Xmx512m -Dquarkus.http.port=$PORT -jar target/quarkus-app/quarkus-run.jar >> "$WORK/$1.log" 2>&1 &
+    command=(java -Xmx512m -Dquarkus.http.port=$PORT -jar target/quarkus-app/quarkus-run.jar)
   else
-    QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://localhost:$PGPORT/$2" QUARKUS_DATASOURCE_USERNAME=postgres \
-      QUARKUS_DATASOURCE_PASSWORD=postgres MP_JWT_VERIFY_PUBLICKEY_LOCATION="file://$PWD/$WORK/keys/public.pem" \
-      "$RUNNER" -Xmx384m -Dquarkus.http.port=$PORT >> "$WORK/$1.log" 2>&1 &
+    command=("$RUNNER" -Xmx384m -Dquarkus.http.port=$PORT)
   fi
+  QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://localhost:$PGPORT/$2" QUARKUS_DATASOURCE_USERNAME=postgres \
+    QUARKUS_DATASOURCE_PASSWORD=postgres MP_JWT_VERIFY_PUBLICKEY_LOCATION="file://$PWD/$WORK/keys/public.pem" \
+    "${command[@]}" >> "$WORK/$1.log" 2>&1 &
   SERVICE=$!
   until curl -sf -H 'Content-Type: application/json' -d '{"query":"{ categories { name } }"}' localhost:$PORT/graphql > /dev/null; do
     sleep 0.05
