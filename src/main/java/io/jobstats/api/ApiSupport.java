@@ -3,6 +3,7 @@ package io.jobstats.api;
 import io.jobstats.ads.Employment;
 import io.jobstats.market.MarketService;
 import io.jobstats.market.Percentiles;
+import io.jobstats.market.SalaryPoints;
 import io.jobstats.market.Period;
 import io.jobstats.reference.ReferenceData;
 import io.jobstats.reference.RegionNode;
@@ -20,6 +21,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /** Argument checking and look-ups shared by the resolvers: every bad argument becomes a coded error here. */
@@ -85,9 +87,10 @@ public class ApiSupport {
         return Period.ending(end, months);
     }
 
-    static Types.Salary salary(Percentiles p, Employment e) {
+    /** {@code points} is read only when a distribution field (histogram, mean, medianInterval) is selected. */
+    static Types.Salary salary(Percentiles p, Employment e, Supplier<SalaryPoints> points) {
         return new Types.Salary(Math.toIntExact(p.sampleSize()), p.p10(), p.p25(), p.median(), p.p75(), p.p90(),
-                e == Employment.CONTRACT ? Types.SalaryUnit.DAY : Types.SalaryUnit.YEAR, "GBP");
+                e == Employment.CONTRACT ? Types.SalaryUnit.DAY : Types.SalaryUnit.YEAR, "GBP", points);
     }
 
     void checkYears(int years) {

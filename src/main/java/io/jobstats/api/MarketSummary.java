@@ -48,7 +48,7 @@ public class MarketSummary extends ScopedFigures implements Node {
 
     @Description("Percentiles of every valid salary point of the universe.")
     public @NonNull Types.Salary getSalary() {
-        return ApiSupport.salary(universe().salaries(), scope.employment());
+        return ApiSupport.salary(universe().salaries(), scope.employment(), () -> market.universePoints(scope));
     }
 
     @Description("(median now - median one year earlier) / median one year earlier; null when either is null.")

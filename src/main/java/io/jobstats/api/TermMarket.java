@@ -70,7 +70,8 @@ public class TermMarket extends ScopedFigures implements Node {
 
     @Description("Percentiles of the salary points of the ads featuring the term.")
     public @NonNull Types.Salary getSalary() {
-        return ApiSupport.salary(market.salaries(subject.id(), scope), scope.employment());
+        return ApiSupport.salary(market.salaries(subject.id(), scope), scope.employment(),
+                () -> market.salaryPoints(subject.id(), scope));
     }
 
     @Description("(median now - median one year earlier) / median one year earlier, as a fraction; null when either "
@@ -88,6 +89,21 @@ public class TermMarket extends ScopedFigures implements Node {
     @Description("The nation median's change over one year, as medianChange; null when either median is null.")
     public Double getNationMedianChange() {
         return MarketService.change(median(market.nationOf(scope)), median(market.nationOf(scope.yearsEarlier(1))));
+    }
+
+    @Description("The median of the ads featuring the term / the median of the universe's other ads - 1: what the term "
+            + "adds to pay (0.12 = 12% more). Null when either set has no salary point.")
+    public Double getSalaryPremium() {
+        return market.salaryPremium(subject.id(), scope);
+    }
+
+    @Description("The term's ads by the seniority of their role (ads whose role states one), seniorities from GRADUATE "
+            + "to HEAD, those without ads left out: e.g. what junior and senior Python jobs pay.")
+    public @NonNull List<Types.@NonNull SeniorityFigures> getBySeniority() {
+        return market.bySeniority(subject.id(), scope).stream()
+                .map(r -> new Types.SeniorityFigures(r.seniority(), Math.toIntExact(r.vacancies()),
+                        Math.toIntExact(r.points().size()), r.points().median()))
+                .toList();
     }
 
     private Double median(Scope s) {

@@ -118,6 +118,6 @@ public class TermMarketFields {
     }
 
     private static Types.CoOccurrence coOccurrence(MarketService.CoOccurrence c) {
-        return new Types.CoOccurrence(c.rank(), Types.TermType.of(c.term()), Math.toIntExact(c.count()), c.share());
+        return new Types.CoOccurrence(c.rank(), Types.TermType.of(c.term()), Math.toIntExact(c.count()), c.share(), c.lift());
     }
 }

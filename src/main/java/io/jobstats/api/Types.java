@@ -1,6 +1,8 @@
 package io.jobstats.api;
 
+import io.jobstats.market.SalaryPoints;
 import io.jobstats.reference.RegionNode;
+import io.jobstats.reference.Seniority;
 import io.jobstats.reference.Term;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
@@ -12,6 +14,7 @@ import org.eclipse.microprofile.graphql.NonNull;
 import java.time.LocalDate;
 import java.util.LinkedList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /** The GraphQL output and input types that are plain data. */
 public final class Types {
@@ -81,6 +84,11 @@ public final class Types {
         @Description(TermType.ALIASES)
         public @NonNull List<@NonNull String> getAliases() {
             return term.aliases();
+        }
+
+        @Description("The level the role's name states (\"Junior Backend Developer\": JUNIOR); null when it states none.")
+        public Seniority getSeniority() {
+            return term.seniority();
         }
     }
 
@@ -218,7 +226,30 @@ public final class Types {
             @Description("The 75th percentile; null when sampleSize is 0.") Double p75,
             @Description("The 90th percentile; null when sampleSize is 0.") Double p90,
             @Description("Per year (permanent) or per day (contract).") @NonNull SalaryUnit unit,
-            @Description("ISO 4217 code of the currency: always GBP.") @NonNull String currency) {
+            @Description("ISO 4217 code of the currency: always GBP.") @NonNull String currency,
+            @Ignore Supplier<SalaryPoints> points) {
+    }
+
+    @Description("A band of a salary histogram: the points p with low <= p < high.")
+    public record SalaryBand(
+            @Description("The band's lower bound, a whole multiple of its width.") double low,
+            @Description("The next band's lower bound.") double high,
+            @Description("Salary points in the band.") int count) {
+    }
+
+    @Description("A 95% confidence interval of the median, distribution-free from order statistics: of the n points "
+            + "sorted, x(j) to x(k) with j = max(1, floor(n/2 - 0.98 sqrt n)) and k = min(n, ceil(n/2 + 1 + 0.98 sqrt n)).")
+    public record MedianInterval(
+            @Description("x(j): the interval's lower end.") double low,
+            @Description("x(k): the interval's upper end.") double high) {
+    }
+
+    @Description("The ads of a scope featuring a term whose role has one seniority.")
+    public record SeniorityFigures(
+            @Description("The roles' seniority.") @NonNull Seniority seniority,
+            @Description("Ads featuring the term whose role has this seniority.") int vacancies,
+            @Description("How many of them quote a valid salary: the median's sample size.") int salariesQuoted,
+            @Description("The median of their salary points; null when salariesQuoted is 0.") Double median) {
     }
 
     @Description("A term's figures in one child region (one level down) of the market's region: the site's locations table.")
@@ -237,7 +268,10 @@ public final class Types {
             @Description("Dense rank by count, 1 for the most frequent.") int rank,
             @Description("The co-occurring term.") @NonNull TermType term,
             @Description("Ads of the universe featuring both terms.") int count,
-            @Description("count / the term's vacancies.") double share) {
+            @Description("count / the term's vacancies.") double share,
+            @Description("share / (the co-occurring term's vacancies / all ads of the universe): how much more often the "
+                    + "two go together than if they were independent (1 = as often as chance). Null when the term has no "
+                    + "vacancies.") Double lift) {
     }
 
     @Description("The skills of one category featured with the term.")

@@ -10,6 +10,10 @@ public final class MarketRecords {
     public record Universe(long vacancies, long withRecognisedTitle, Percentiles salaries) {
     }
 
+    /** The ads of one role among a term's, and their salary points. */
+    public record RoleAds(long ads, SalaryPoints points) {
+    }
+
     public record CoOccurrenceCount(int termId, long count) {
     }
 

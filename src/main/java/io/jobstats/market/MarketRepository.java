@@ -8,6 +8,7 @@ import io.jobstats.database.SqlFailures;
 import io.jobstats.market.MarketRecords.CoOccurrenceCount;
 import io.jobstats.market.MarketRecords.MonthCount;
 import io.jobstats.market.MarketRecords.MonthSalaries;
+import io.jobstats.market.MarketRecords.RoleAds;
 import io.jobstats.market.MarketRecords.Universe;
 import io.jobstats.reference.ReferenceData;
 import io.jobstats.reference.RegionNode;
@@ -28,6 +29,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Every figure's SQL over ad_fact (one row per ad, its terms as an array) and term_count (term counts kept by the
@@ -137,6 +139,56 @@ public class MarketRepository {
                 }, rs -> {
                     rs.next();
                     return Percentiles.of(rs.getLong(1), doubles(rs.getArray(2)));
+                });
+    }
+
+    /** The valid salary points of the ads of the universe featuring the term: the distribution's figures. */
+    @CacheResult(cacheName = "market-term-salary-points")
+    public SalaryPoints termSalaryPoints(int termId, int regionId, Period period, Employment employment, long version) {
+        RegionNode r = region(regionId);
+        return query(version, "SELECT salary_point, count(*) FROM ad_fact WHERE" + hasTerm(termId) + "AND" + IN_UNIVERSE
+                        + "AND salary_point IS NOT NULL GROUP BY salary_point ORDER BY salary_point",
+                ps -> {
+                    ps.setInt(1, termId);
+                    universe(ps, 2, r, period, employment);
+                }, MarketRepository::salaryPoints);
+    }
+
+    /** The valid salary points of every ad of the universe (an index-only scan of ad_fact_universe). */
+    @CacheResult(cacheName = "market-universe-salary-points")
+    public SalaryPoints universeSalaryPoints(int regionId, Period period, Employment employment, long version) {
+        RegionNode r = region(regionId);
+        return query(version, "SELECT salary_point, count(*) FROM ad_fact WHERE" + IN_UNIVERSE
+                        + "AND salary_point IS NOT NULL GROUP BY salary_point ORDER BY salary_point",
+                ps -> universe(ps, 1, r, period, employment), MarketRepository::salaryPoints);
+    }
+
+    /** The ads of the universe featuring the term, by their role (those without one left out): how many, and their points. */
+    @CacheResult(cacheName = "market-term-by-role")
+    public Map<Integer, RoleAds> termByRole(int termId, int regionId, Period period, Employment employment, long version) {
+        RegionNode r = region(regionId);
+        return query(version, "SELECT role_id, salary_point, count(*) FROM ad_fact WHERE" + hasTerm(termId) + "AND" + IN_UNIVERSE
+                        + "AND role_id IS NOT NULL GROUP BY role_id, salary_point",
+                ps -> {
+                    ps.setInt(1, termId);
+                    universe(ps, 2, r, period, employment);
+                }, rs -> {
+                    Map<Integer, Long> ads = new HashMap<>();
+                    Map<Integer, TreeMap<Double, Long>> points = new HashMap<>();
+                    while (rs.next()) {
+                        int role = rs.getInt(1);
+                        double point = rs.getDouble(2);
+                        boolean quoted = !rs.wasNull();
+                        long n = rs.getLong(3);
+                        ads.merge(role, n, Long::sum);
+                        TreeMap<Double, Long> mine = points.computeIfAbsent(role, k -> new TreeMap<>());
+                        if (quoted) {
+                            mine.put(point, n);
+                        }
+                    }
+                    Map<Integer, RoleAds> out = new HashMap<>();
+                    ads.forEach((role, n) -> out.put(role, new RoleAds(n, SalaryPoints.of(points.get(role)))));
+                    return out;
                 });
     }
 
@@ -389,6 +441,15 @@ public class MarketRepository {
             }
             return m;
         };
+    }
+
+    /** Rows of (distinct salary point, ads quoting it) in ascending order of the point. */
+    private static SalaryPoints salaryPoints(ResultSet rs) throws SQLException {
+        TreeMap<Double, Long> points = new TreeMap<>();
+        while (rs.next()) {
+            points.put(rs.getDouble(1), rs.getLong(2));
+        }
+        return SalaryPoints.of(points);
     }
 
     /** Rows of (key, number of salary points, percentile array) as a map. */

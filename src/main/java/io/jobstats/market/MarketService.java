@@ -6,6 +6,7 @@ import io.jobstats.database.DataVersion;
 import io.jobstats.market.MarketRecords.CoOccurrenceCount;
 import io.jobstats.reference.ReferenceData;
 import io.jobstats.reference.RegionNode;
+import io.jobstats.reference.Seniority;
 import io.jobstats.reference.Taxonomy;
 import io.jobstats.reference.Term;
 import io.quarkus.cache.Cache;
@@ -19,6 +20,7 @@ import org.eclipse.microprofile.context.ManagedExecutor;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -62,7 +64,12 @@ public class MarketService {
         }
     }
 
-    public record CoOccurrence(int rank, Term term, long count, double share) {
+    /** lift: share / (the other term's vacancies / all ads of the universe); see docs/metrics.md. */
+    public record CoOccurrence(int rank, Term term, long count, double share, Double lift) {
+    }
+
+    /** The ads of a universe featuring a term whose role has one seniority. */
+    public record SeniorityAds(Seniority seniority, long vacancies, SalaryPoints points) {
     }
 
     public record CategoryCoOccurrences(String category, List<CoOccurrence> skills) {
@@ -158,6 +165,43 @@ public class MarketService {
         return repository.termSalaries(termId, s.regionId(), s.period(), s.employment(), s.version());
     }
 
+    /** The valid salary points of the ads featuring the term: the distribution's figures. */
+    public SalaryPoints salaryPoints(int termId, Scope s) {
+        return repository.termSalaryPoints(termId, s.regionId(), s.period(), s.employment(), s.version());
+    }
+
+    public SalaryPoints universePoints(Scope s) {
+        return repository.universeSalaryPoints(s.regionId(), s.period(), s.employment(), s.version());
+    }
+
+    /**
+     * The median of the ads featuring the term over the median of the other ads of the universe, less one; null when
+     * either set has no point. Exact: the other ads' points are the universe's less the term's.
+     */
+    public Double salaryPremium(int termId, Scope s) {
+        SalaryPoints with = salaryPoints(termId, s);
+        Double without = universePoints(s).minus(with).median();
+        Double median = with.median();
+        return median == null || without == null || without == 0 ? null : median / without - 1;
+    }
+
+    /** The term's ads by the seniority of their role, seniorities in order, those without ads left out. */
+    public List<SeniorityAds> bySeniority(int termId, Scope s) {
+        Map<Seniority, Long> ads = new EnumMap<>(Seniority.class);
+        Map<Seniority, List<SalaryPoints>> points = new EnumMap<>(Seniority.class);
+        repository.termByRole(termId, s.regionId(), s.period(), s.employment(), s.version()).forEach((role, r) -> {
+            Term t = taxonomy().byId(role);
+            Seniority level = t == null ? null : t.seniority();
+            if (level != null) {
+                ads.merge(level, r.ads(), Long::sum);
+                points.computeIfAbsent(level, k -> new ArrayList<>()).add(r.points());
+            }
+        });
+        List<SeniorityAds> rows = new ArrayList<>();
+        ads.forEach((level, n) -> rows.add(new SeniorityAds(level, n, SalaryPoints.merge(points.get(level)))));
+        return rows;
+    }
+
     public static Double change(Double now, Double before) {
         return now == null || before == null || before == 0 ? null : (now - before) / before;
     }
@@ -208,7 +252,7 @@ public class MarketService {
         raw.sort(Comparator.comparingLong(CoOccurrenceCount::count).reversed()
                 .thenComparing(Comparator.comparingLong((CoOccurrenceCount c) -> counts.getOrDefault(c.termId(), 0L)).reversed())
                 .thenComparing(c -> taxonomy.byId(c.termId()).name(), String.CASE_INSENSITIVE_ORDER));
-        return denseRanked(raw, vacancies);
+        return denseRanked(raw, vacancies, s);
     }
 
     /** The same rows by the skill's category (categories in name order), ranked and ordered within each. */
@@ -226,12 +270,14 @@ public class MarketService {
         byCategory.forEach((category, rows) -> {
             rows.sort(Comparator.comparingLong(CoOccurrenceCount::count).reversed()
                     .thenComparing(c -> taxonomy.byId(c.termId()).name(), String.CASE_INSENSITIVE_ORDER));
-            out.add(new CategoryCoOccurrences(category, denseRanked(rows, vacancies)));
+            out.add(new CategoryCoOccurrences(category, denseRanked(rows, vacancies, s)));
         });
         return out;
     }
 
-    private List<CoOccurrence> denseRanked(List<CoOccurrenceCount> sorted, long vacancies) {
+    private List<CoOccurrence> denseRanked(List<CoOccurrenceCount> sorted, long vacancies, Scope s) {
+        Map<Integer, Long> counts = counts(s);
+        long all = universe(s).vacancies();
         List<CoOccurrence> out = new ArrayList<>(sorted.size());
         int rank = 0;
         long last = -1;
@@ -240,8 +286,10 @@ public class MarketService {
                 rank++;
                 last = c.count();
             }
-            out.add(new CoOccurrence(rank, taxonomy().byId(c.termId()), c.count(),
-                    vacancies == 0 ? 0 : (double) c.count() / vacancies));
+            double share = vacancies == 0 ? 0 : (double) c.count() / vacancies;
+            long others = counts.getOrDefault(c.termId(), 0L);
+            out.add(new CoOccurrence(rank, taxonomy().byId(c.termId()), c.count(), share,
+                    vacancies == 0 || others == 0 || all == 0 ? null : share / ((double) others / all)));
         }
         return out;
     }

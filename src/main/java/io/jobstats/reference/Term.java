@@ -11,6 +11,11 @@ public record Term(int id, String name, String slug, String category, List<Strin
         return JOB_TITLES.equals(category);
     }
 
+    /** A role's seniority from its name; null for a skill or a role whose name states none. */
+    public Seniority seniority() {
+        return isRole() ? Seniority.of(name) : null;
+    }
+
     /**
      * A form of the term as an ad writes it. {@code caseSensitive} forms (a leading {@code !} in the taxonomy file)
      * match only as written; {@code context} says what else an ad must show for a match to count.

@@ -6,6 +6,7 @@ import io.jobstats.TestTokens;
 import io.jobstats.counts.CountRecovery;
 import io.jobstats.demo.DemoAdGenerator;
 import io.jobstats.reference.ReferenceData;
+import io.jobstats.reference.Seniority;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.config.JsonConfig;
@@ -257,9 +258,11 @@ class MarketFiguresTest {
             boolean isRole = data.termCategory().get(term).equals("Job Titles");
             Response r = graphql("{ term(name: \"" + name.replace("\"", "\\\"") + "\") { market(region: \"" + slug + "\", "
                     + "period: {end: \"" + end + "\", months: 6}) { rank rankChange vacancies shareOfAllVacancies "
-                    + "shareOfCategory salariesQuoted salary { sampleSize p10 p25 median p75 p90 } medianChange nationMedian "
+                    + "shareOfCategory salariesQuoted salary { sampleSize p10 p25 median p75 p90 mean medianInterval { low high } "
+                    + "histogram { low high count } } salaryPremium bySeniority { seniority vacancies salariesQuoted median } "
+                    + "medianChange nationMedian "
                     + "liveJobs locations { region { slug } rank rankChange vacancies median medianChange liveJobs } "
-                    + "coOccurringSkills(first: 1000) { rank count share term { name } } "
+                    + "coOccurringSkills(first: 1000) { rank count share lift term { name } } "
                     + "coOccurringByCategory(perCategory: 1000) { category { name } skills { rank count term { name } } } "
                     + "vacancyTrend(from: \"2020-01-01\", to: \"2021-06-30\") { month vacancies allVacancies share } "
                     + "salaryTrend(window: 3, from: \"2020-01-01\", to: \"2021-06-30\") { month sampleSize p10 median p90 } } } }");
@@ -280,12 +283,62 @@ class MarketFiguresTest {
             assertClose(percentile(pts, 0.5), r.path(m + "salary.median"));
             assertClose(percentile(pts, 0.75), r.path(m + "salary.p75"));
             assertClose(percentile(pts, 0.9), r.path(m + "salary.p90"));
+            checkDistribution(pts, r.path(m + "salary"), 5_000);
+            List<Double> others = points(u.stream().filter(a -> !a.terms().contains(term)).toList());
+            assertClose(percentile(pts, 0.5) / percentile(others, 0.5) - 1, r.path(m + "salaryPremium"));
+            checkBySeniority(mine, r.path(m + "bySeniority"));
             assertClose(change(percentile(pts, 0.5), percentile(points(featuring(term, lastYear)), 0.5)), r.path(m + "medianChange"));
             assertClose(percentile(points(featuring(term, universe(nation(region), end, 6))), 0.5), r.path(m + "nationMedian"));
             assertEquals(live(term, region, end), ((Number) r.path(m + "liveJobs")).longValue());
             checkLocations(term, region, end, r.path(m + "locations"));
             checkCoOccurrence(term, u, r.path(m + "coOccurringSkills"), r.path(m + "coOccurringByCategory"));
             checkTrends(term, region, r.path(m + "vacancyTrend"), r.path(m + "salaryTrend"));
+        }
+    }
+
+    /**
+     * Mean, median interval and histogram from the sorted points: x(j) to x(k) with j = max(1, floor(n/2 − 0.98√n)),
+     * k = min(n, ceil(n/2 + 1 + 0.98√n)); bands of the given width counted by walking the points.
+     */
+    static void checkDistribution(List<Double> points, Map<String, Object> salary, double width) {
+        List<Double> sorted = points.stream().sorted().toList();
+        int n = sorted.size();
+        assertTrue(n >= 6, "too few points to check the interval: " + n);
+        assertClose(sorted.stream().mapToDouble(Double::doubleValue).sum() / n, salary.get("mean"));
+        int j = Math.max(1, (int) Math.floor(n / 2.0 - 0.98 * Math.sqrt(n)));
+        int k = Math.min(n, (int) Math.ceil(n / 2.0 + 1 + 0.98 * Math.sqrt(n)));
+        Map<?, ?> interval = (Map<?, ?>) salary.get("medianInterval");
+        assertClose(sorted.get(j - 1), interval.get("low"));
+        assertClose(sorted.get(k - 1), interval.get("high"));
+        TreeMap<Long, Integer> bands = new TreeMap<>();
+        sorted.forEach(p -> bands.merge((long) Math.floor(p / width), 1, Integer::sum));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> histogram = (List<Map<String, Object>>) salary.get("histogram");
+        assertEquals(bands.lastKey() - bands.firstKey() + 1, histogram.size());
+        for (int b = 0; b < histogram.size(); b++) {
+            long band = bands.firstKey() + b;
+            assertClose((double) band * width, histogram.get(b).get("low"));
+            assertClose((double) (band + 1) * width, histogram.get(b).get("high"));
+            assertEquals(bands.getOrDefault(band, 0), ((Number) histogram.get(b).get("count")).intValue());
+        }
+    }
+
+    /** The term's ads grouped by their role's seniority (Seniority's rule, tested on its own), in the enum's order. */
+    static void checkBySeniority(List<Ad> mine, List<Map<String, Object>> rows) {
+        Map<Seniority, List<Ad>> bySeniority = new TreeMap<>();
+        for (Ad a : mine) {
+            Seniority s = a.role() < 0 ? null : Seniority.of(data.termName().get(a.role()));
+            if (s != null) {
+                bySeniority.computeIfAbsent(s, x -> new ArrayList<>()).add(a);
+            }
+        }
+        assertEquals(bySeniority.keySet().stream().map(Enum::name).toList(), rows.stream().map(r -> r.get("seniority")).toList());
+        int i = 0;
+        for (List<Ad> ads : bySeniority.values()) {
+            Map<String, Object> row = rows.get(i++);
+            assertEquals(ads.size(), ((Number) row.get("vacancies")).intValue());
+            assertEquals(points(ads).size(), ((Number) row.get("salariesQuoted")).intValue());
+            assertClose(percentile(points(ads), 0.5), row.get("median"));
         }
     }
 
@@ -344,6 +397,7 @@ class MarketFiguresTest {
             assertEquals(n, ((Number) row.get("count")).longValue());
             assertEquals(ranks.get(i), ((Number) row.get("rank")).intValue());
             assertClose((double) n / mine.size(), row.get("share"));
+            assertClose(((double) n / mine.size()) / ((double) own.get(order.get(i)) / u.size()), row.get("lift"));
         }
         Map<String, List<Integer>> grouped = new TreeMap<>();
         counts.keySet().forEach(t -> grouped.computeIfAbsent(data.termCategory().get(t), k -> new ArrayList<>()).add(t));

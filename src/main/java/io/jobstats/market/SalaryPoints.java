@@ -1,0 +1,184 @@
+package io.jobstats.market;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.TreeMap;
+
+/**
+ * The valid salary points of a set of ads as their distinct values (ascending) and how many ads quote each: ads
+ * quote a few thousand distinct amounts, so a set of any size is a short list, and every distribution figure (mean,
+ * histogram, order statistics, percentiles, a median of the ads without a skill) is exact from it.
+ * <p>
+ * Worked example: points 30,000, 30,000, 35,000, 52,000 are values [30000, 35000, 52000] with counts [2, 1, 1]; n = 4,
+ * mean 36,750, the median (PostgreSQL's percentile_cont(0.5)) 32,500, x(3) = 35,000; in bands of 5,000 they fall in
+ * [30000, 35000) 2, [35000, 40000) 1, then 40,000 to 50,000 empty, [50000, 55000) 1.
+ */
+public final class SalaryPoints {
+
+    public static final SalaryPoints NONE = new SalaryPoints(new double[0], new long[0]);
+
+    /** The interval's half width in standard deviations of the binomial(n, 1/2) count: 0.98 √n ≈ 1.96 × √n / 2. */
+    static final double INTERVAL_Z = 0.98;
+    /** Below this many points the order statistics cannot make a 95% interval. */
+    static final int INTERVAL_MIN_POINTS = 6;
+
+    private final double[] values;
+    private final long[] counts;
+    /** cumulative[i] = counts[0] + ... + counts[i]. */
+    private final long[] cumulative;
+
+    public record Band(double low, double high, long count) {
+    }
+
+    public record Interval(double low, double high) {
+    }
+
+    public SalaryPoints(double[] values, long[] counts) {
+        if (values.length != counts.length) {
+            throw new IllegalArgumentException("values and counts differ in length");
+        }
+        this.values = values;
+        this.counts = counts;
+        this.cumulative = new long[counts.length];
+        long sum = 0;
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] <= 0 || i > 0 && values[i] <= values[i - 1]) {
+                throw new IllegalArgumentException("values must ascend with positive counts");
+            }
+            sum += counts[i];
+            cumulative[i] = sum;
+        }
+    }
+
+    /** From (value, count) pairs in any order, a value possibly more than once. */
+    public static SalaryPoints of(TreeMap<Double, Long> byValue) {
+        double[] v = new double[byValue.size()];
+        long[] c = new long[byValue.size()];
+        int i = 0;
+        for (var e : byValue.entrySet()) {
+            v[i] = e.getKey();
+            c[i++] = e.getValue();
+        }
+        return new SalaryPoints(v, c);
+    }
+
+    public static SalaryPoints merge(Collection<SalaryPoints> parts) {
+        TreeMap<Double, Long> all = new TreeMap<>();
+        for (SalaryPoints p : parts) {
+            for (int i = 0; i < p.values.length; i++) {
+                all.merge(p.values[i], p.counts[i], Long::sum);
+            }
+        }
+        return of(all);
+    }
+
+    /** These points less those of a subset of their ads (the ads of a universe without a skill). */
+    public SalaryPoints minus(SalaryPoints subset) {
+        TreeMap<Double, Long> left = new TreeMap<>();
+        for (int i = 0; i < values.length; i++) {
+            left.put(values[i], counts[i]);
+        }
+        for (int i = 0; i < subset.values.length; i++) {
+            long n = left.getOrDefault(subset.values[i], 0L) - subset.counts[i];
+            if (n < 0) {
+                throw new IllegalArgumentException("not a subset: " + subset.values[i]);
+            }
+            if (n == 0) {
+                left.remove(subset.values[i]);
+            } else {
+                left.put(subset.values[i], n);
+            }
+        }
+        return of(left);
+    }
+
+    public long size() {
+        return cumulative.length == 0 ? 0 : cumulative[cumulative.length - 1];
+    }
+
+    /** The arithmetic mean; null without points. */
+    public Double mean() {
+        if (size() == 0) {
+            return null;
+        }
+        double sum = 0;
+        for (int i = 0; i < values.length; i++) {
+            sum += values[i] * counts[i];
+        }
+        return sum / size();
+    }
+
+    /** x(i) of the points sorted ascending, 1 ≤ i ≤ n. */
+    public double orderStatistic(long i) {
+        if (i < 1 || i > size()) {
+            throw new IndexOutOfBoundsException(i);
+        }
+        int at = Arrays.binarySearch(cumulative, i);
+        return values[at >= 0 ? at : -at - 1];
+    }
+
+    /**
+     * PostgreSQL's percentile_cont: at position h = p (n − 1) counting from 0, x(⌊h⌋) + (h − ⌊h⌋)(x(⌈h⌉) − x(⌊h⌋)),
+     * in the same floating-point steps so that the figures equal those taken in SQL; null without points.
+     */
+    public Double percentile(double p) {
+        if (size() == 0) {
+            return null;
+        }
+        double h = p * (size() - 1);
+        long lo = (long) Math.floor(h);
+        long hi = (long) Math.ceil(h);
+        double a = orderStatistic(lo + 1);
+        if (lo == hi) {
+            return a;
+        }
+        double b = orderStatistic(hi + 1);
+        return a + (b - a) * (h - lo);
+    }
+
+    public Double median() {
+        return percentile(0.5);
+    }
+
+    /**
+     * The distribution-free 95% interval of the median: x(j) to x(k), j = max(1, ⌊n/2 − 0.98√n⌋),
+     * k = min(n, ⌈n/2 + 1 + 0.98√n⌉); null below six points, where no such interval reaches 95%.
+     */
+    public Interval medianInterval() {
+        long n = size();
+        if (n < INTERVAL_MIN_POINTS) {
+            return null;
+        }
+        double half = INTERVAL_Z * Math.sqrt(n);
+        long j = Math.max(1, (long) Math.floor(n / 2.0 - half));
+        long k = Math.min(n, (long) Math.ceil(n / 2.0 + 1 + half));
+        return new Interval(orderStatistic(j), orderStatistic(k));
+    }
+
+    /** How many bands of this width span the points: from the smallest point's band to the largest's. */
+    public long bandCount(double width) {
+        if (size() == 0) {
+            return 0;
+        }
+        return (long) Math.floor(values[values.length - 1] / width) - (long) Math.floor(values[0] / width) + 1;
+    }
+
+    /** Bands [k·w, (k+1)·w) from the smallest point's to the largest's, empty ones included, each with its count. */
+    public List<Band> histogram(double width) {
+        List<Band> bands = new ArrayList<>();
+        if (size() == 0) {
+            return bands;
+        }
+        long first = (long) Math.floor(values[0] / width);
+        long[] n = new long[Math.toIntExact(bandCount(width))];
+        for (int i = 0; i < values.length; i++) {
+            n[(int) ((long) Math.floor(values[i] / width) - first)] += counts[i];
+        }
+        for (int b = 0; b < n.length; b++) {
+            bands.add(new Band((first + b) * width, (first + b + 1) * width, n[b]));
+        }
+        return bands;
+    }
+}

@@ -1,0 +1,103 @@
+package io.jobstats.market;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.TreeMap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class SalaryPointsTest {
+
+    /** The class comment's worked example: 30,000 twice, 35,000 and 52,000. */
+    private static final SalaryPoints EXAMPLE = new SalaryPoints(new double[] {30_000, 35_000, 52_000}, new long[] {2, 1, 1});
+
+    @Test
+    void theWorkedExample() {
+        assertEquals(4, EXAMPLE.size());
+        assertEquals(36_750, EXAMPLE.mean());
+        // h = 0.5 × 3 = 1.5: x(2) + 0.5 × (x(3) − x(2)) = 30,000 + 2,500.
+        assertEquals(32_500, EXAMPLE.median());
+        assertEquals(35_000, EXAMPLE.orderStatistic(3));
+        assertEquals(List.of(new SalaryPoints.Band(30_000, 35_000, 2), new SalaryPoints.Band(35_000, 40_000, 1),
+                new SalaryPoints.Band(40_000, 45_000, 0), new SalaryPoints.Band(45_000, 50_000, 0),
+                new SalaryPoints.Band(50_000, 55_000, 1)), EXAMPLE.histogram(5_000));
+        assertNull(EXAMPLE.medianInterval(), "four points make no 95% interval");
+    }
+
+    /**
+     * n = 100: j = floor(50 − 9.8) = 40, k = ceil(51 + 9.8) = 61; with the points 1..100 the interval is 40 to 61.
+     * n = 6: j = max(1, floor(3 − 2.4)) = 1, k = min(6, ceil(4 + 2.4)) = 6: the extremes.
+     */
+    @Test
+    void medianIntervalFromOrderStatistics() {
+        assertEquals(new SalaryPoints.Interval(40, 61), ascending(100).medianInterval());
+        assertEquals(new SalaryPoints.Interval(1, 6), ascending(6).medianInterval());
+        assertNull(ascending(5).medianInterval());
+    }
+
+    /** Against sorting a plain list: percentiles as R type 7, order statistics, the mean, a complement and a merge. */
+    @Test
+    void agreesWithThePointsListed() {
+        Random random = new Random(11);
+        List<Double> all = new ArrayList<>();
+        List<Double> some = new ArrayList<>();
+        for (int i = 0; i < 2_000; i++) {
+            double p = 20_000 + 500 * random.nextInt(150);
+            all.add(p);
+            if (random.nextInt(3) == 0) {
+                some.add(p);
+            }
+        }
+        SalaryPoints whole = of(all);
+        SalaryPoints part = of(some);
+        List<Double> rest = new ArrayList<>(all);
+        some.forEach(rest::remove);
+        all.sort(null);
+        for (double p : new double[] {0, 0.1, 0.25, 0.5, 0.75, 0.9, 1}) {
+            double h = (all.size() - 1) * p;
+            int lo = (int) Math.floor(h);
+            int hi = Math.min(lo + 1, all.size() - 1);
+            assertEquals(all.get(lo) + (h - lo) * (all.get(hi) - all.get(lo)), whole.percentile(p), 1e-9);
+        }
+        for (int i = 1; i <= all.size(); i += 37) {
+            assertEquals(all.get(i - 1), whole.orderStatistic(i));
+        }
+        assertEquals(all.stream().mapToDouble(Double::doubleValue).average().orElseThrow(), whole.mean(), 1e-6);
+        assertEquals(of(rest).median(), whole.minus(part).median());
+        assertEquals(whole.size(), SalaryPoints.merge(List.of(part, whole.minus(part))).size());
+        assertEquals(whole.histogram(1_000), SalaryPoints.merge(List.of(part, whole.minus(part))).histogram(1_000));
+        assertEquals(all.size(), whole.histogram(2_500).stream().mapToLong(SalaryPoints.Band::count).sum());
+    }
+
+    @Test
+    void refusesWhatIsNotASubset() {
+        assertThrows(IllegalArgumentException.class, () -> EXAMPLE.minus(of(List.of(31_000.0))));
+        assertThrows(IllegalArgumentException.class, () -> new SalaryPoints(new double[] {2, 1}, new long[] {1, 1}));
+    }
+
+    @Test
+    void noPoints() {
+        assertNull(SalaryPoints.NONE.mean());
+        assertNull(SalaryPoints.NONE.median());
+        assertEquals(List.of(), SalaryPoints.NONE.histogram(5_000));
+    }
+
+    private static SalaryPoints ascending(int n) {
+        List<Double> v = new ArrayList<>();
+        for (int i = 1; i <= n; i++) {
+            v.add((double) i);
+        }
+        return of(v);
+    }
+
+    private static SalaryPoints of(List<Double> points) {
+        TreeMap<Double, Long> m = new TreeMap<>();
+        points.forEach(p -> m.merge(p, 1L, Long::sum));
+        return SalaryPoints.of(m);
+    }
+}
