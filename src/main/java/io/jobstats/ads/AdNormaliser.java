@@ -35,6 +35,6 @@ public class AdNormaliser {
         Salary salary = ad.salary() != null ? ad.salary() : SalaryText.parse(ad.salaryText());
         Double point = salary == null ? null : salary.point(ad.employment());
         return PreparedAd.of(ad, salary, reference.regions().resolve(ad.location()), role == null ? null : role.id(),
-                terms.stream().toArray(), point, unknown);
+                terms.stream().toArray(), point, Workplace.of(ad.location(), ad.title(), ad.description()), unknown);
     }
 }

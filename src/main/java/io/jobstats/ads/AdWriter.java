@@ -36,7 +36,7 @@ public class AdWriter {
 
     private static final String COLUMNS = "id, source, source_id, title, description, location, company, employment, "
             + "posted_on, closes_on, salary_min, salary_max, salary_period, salary_currency, salary_text, region_id, "
-            + "region_pos, location_resolved, remote, hybrid, role_id, salary_point";
+            + "region_pos, location_resolved, remote, hybrid, role_id, salary_point, workplace";
 
     private static final int COLUMN_COUNT = COLUMNS.split(",").length;
 
@@ -152,7 +152,7 @@ public class AdWriter {
         PGConnection pg = c.unwrap(PGConnection.class);
         try {
             copyAds(pg, batch, ids);
-            copy(pg, "COPY ad_fact (ad_id, employment, posted_on, closes_on, region_pos, role_id, salary_point, terms) "
+            copy(pg, "COPY ad_fact (ad_id, employment, posted_on, closes_on, region_pos, role_id, salary_point, workplace, terms) "
                     + "FROM STDIN (FORMAT text)", batch, ids, PreparedAd::factRow);
         } catch (IOException e) {
             // The stream reports the database's own error as its cause: that is what the load report must say.
@@ -201,7 +201,7 @@ public class AdWriter {
                 .text(s == null ? null : s.period().name()).text(s == null ? null : s.currency()).text(a.salaryText())
                 .int4(p.region().region().id).int4(p.region().region().lft).bool(p.region().resolved())
                 .bool(p.region().remote()).bool(p.region().hybrid()).int4(p.roleId()).float8(p.salaryPoint())
-                .bytes();
+                .int2(p.workplace().code()).bytes();
     }
 
     /** The ad's row of COPY ad_fact, without the id that leads it. */
@@ -213,6 +213,7 @@ public class AdWriter {
         facts.append(p.region().region().lft).append('\t');
         field(facts, p.roleId() == null ? null : p.roleId().toString()).append('\t');
         field(facts, p.salaryPoint() == null ? null : p.salaryPoint().toString()).append('\t');
+        facts.append(p.workplace().code()).append('\t');
         IntArrays.format(facts, p.termIds()).append('\n');
         return facts.toString().getBytes(StandardCharsets.UTF_8);
     }

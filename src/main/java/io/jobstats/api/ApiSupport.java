@@ -1,7 +1,9 @@
 package io.jobstats.api;
 
 import io.jobstats.ads.Employment;
+import io.jobstats.ads.Workplace;
 import io.jobstats.market.MarketService;
+import io.jobstats.market.Scope;
 import io.jobstats.market.Percentiles;
 import io.jobstats.market.SalaryPoints;
 import io.jobstats.market.Period;
@@ -69,9 +71,10 @@ public class ApiSupport {
         return new Types.Region(reference.regions().byId(id));
     }
 
-    MarketService.Scope scope(String region, Types.PeriodInput period, Employment employment, long version) {
+    Scope scope(String region, Types.PeriodInput period, Employment employment, Workplace workplace, long version) {
         RegionNode r = regionNode(region);
-        return new MarketService.Scope(r.id, period(period, version), employment == null ? Employment.PERMANENT : employment, version);
+        return new Scope(r.id, period(period, version), employment == null ? Employment.PERMANENT : employment, workplace,
+                version);
     }
 
     Period period(Types.PeriodInput in, long version) {

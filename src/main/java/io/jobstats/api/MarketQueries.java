@@ -1,8 +1,10 @@
 package io.jobstats.api;
 
 import io.jobstats.ads.Employment;
+import io.jobstats.ads.Workplace;
 import io.jobstats.graphql.RequestVersion;
 import io.jobstats.market.MarketService;
+import io.jobstats.market.Scope;
 import io.jobstats.market.Prefetch;
 import io.smallrye.graphql.api.Context;
 import jakarta.inject.Inject;
@@ -42,8 +44,9 @@ public class MarketQueries {
     public MarketSummary market(
             @NonNull @Description("The region's slug or name, e.g. \"midlands\".") String region,
             @Description("The period; default: the 6 months to the latest posted date held.") Types.PeriodInput period,
-            @DefaultValue("PERMANENT") @Description("Permanent or contract ads.") Employment employment) {
-        MarketService.Scope scope = support.scope(region, period, employment, version.get());
+            @DefaultValue("PERMANENT") @Description("Permanent or contract ads.") Employment employment,
+            @Description("Only ads of this workplace (every figure is then over them alone); default: any.") Workplace workplace) {
+        Scope scope = support.scope(region, period, employment, workplace, version.get());
         prefetch.summary(scope, FieldSelection.of(context, limits));
         return new MarketSummary(scope, market, support);
     }

@@ -1,8 +1,9 @@
 package io.jobstats.api;
 
+import io.jobstats.ads.Workplace;
 import io.jobstats.market.MarketRecords;
 import io.jobstats.market.MarketService;
-import io.jobstats.market.MarketService.Scope;
+import io.jobstats.market.Scope;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.NonNull;
@@ -65,6 +66,16 @@ public class MarketSummary extends ScopedFigures implements Node {
     @Description("The nation median's change over one year, as medianChange; null when either median is null.")
     public Double getNationMedianChange() {
         return MarketService.change(median(market.nationOf(scope)), median(market.nationOf(scope.yearsEarlier(1))));
+    }
+
+    @Description("Ads of the universe whose workplace is REMOTE / all its ads; null when there are none.")
+    public Double getRemoteShare() {
+        return market.workplaceShare(scope, Workplace.REMOTE);
+    }
+
+    @Description("Ads of the universe whose workplace is HYBRID / all its ads; null when there are none.")
+    public Double getHybridShare() {
+        return market.workplaceShare(scope, Workplace.HYBRID);
     }
 
     private Double median(Scope s) {

@@ -2,9 +2,11 @@ package io.jobstats.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jobstats.ads.Employment;
+import io.jobstats.ads.Workplace;
 import io.jobstats.ads.LoadRecord;
 import io.jobstats.graphql.RequestVersion;
 import io.jobstats.market.MarketService;
+import io.jobstats.market.Scope;
 import io.jobstats.reference.ReferenceData;
 import io.jobstats.reference.RegionNode;
 import io.jobstats.reference.Term;
@@ -76,18 +78,18 @@ public class NodeQueries {
                     : reference.taxonomy().categories().contains(p.get(0)) ? new Types.Category(p.get(0)) : null;
             case "Region" -> p.size() != 1 ? invalid(id, argument) : region(p.get(0));
             case "MarketSummary" -> {
-                if (p.size() != 4) {
+                if (p.size() != 4 && p.size() != 5) {
                     yield invalid(id, argument);
                 }
-                MarketService.Scope s = scope(p, 0, id, argument);
+                Scope s = scope(p, 0, id, argument);
                 yield s == null ? null : new MarketSummary(s, market, support);
             }
             case "TermMarket" -> {
-                if (p.size() != 5) {
+                if (p.size() != 5 && p.size() != 6) {
                     yield invalid(id, argument);
                 }
                 Term term = support.termBySlug(p.get(0));
-                MarketService.Scope s = scope(p, 1, id, argument);
+                Scope s = scope(p, 1, id, argument);
                 yield term == null || s == null ? null : new TermMarket(term, s, market, support);
             }
             case "Load" -> {
@@ -119,23 +121,28 @@ public class NodeQueries {
         return r == null ? null : new Types.Region(r);
     }
 
-    /** The region, period and employment of a market id from parts[from]; null when the region is gone. */
-    private MarketService.Scope scope(List<String> parts, int from, String id, String argument) {
+    /**
+     * The region, period, employment and workplace (when the id names one) of a market id from parts[from]; null when
+     * the region is gone.
+     */
+    private Scope scope(List<String> parts, int from, String id, String argument) {
         RegionNode r = reference.regions().bySlug(parts.get(from));
         if (r == null) {
             return null;
         }
         Types.PeriodInput period = new Types.PeriodInput();
         Employment employment;
+        Workplace workplace;
         try {
             period.end = LocalDate.parse(parts.get(from + 1));
             period.months = Integer.parseInt(parts.get(from + 2));
             employment = Employment.valueOf(parts.get(from + 3));
+            workplace = parts.size() > from + 4 ? Workplace.valueOf(parts.get(from + 4)) : null;
         } catch (DateTimeParseException | IllegalArgumentException e) {
             invalid(id, argument);
             return null;
         }
-        return support.scope(r.slug, period, employment, version.get());
+        return support.scope(r.slug, period, employment, workplace, version.get());
     }
 
     private static Node invalid(String id, String argument) {

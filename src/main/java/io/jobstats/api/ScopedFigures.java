@@ -1,13 +1,16 @@
 package io.jobstats.api;
 
 import io.jobstats.ads.Employment;
-import io.jobstats.market.MarketService.Scope;
+import io.jobstats.ads.Workplace;
+import io.jobstats.market.Scope;
 import io.jobstats.market.MarketService;
 import io.jobstats.market.Period;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
+
+import java.util.stream.Stream;
 
 /**
  * Figures over one region, period and employment type: the fields that say which, shared by both kinds. Registered
@@ -30,10 +33,20 @@ public abstract class ScopedFigures {
         this.support = support;
     }
 
-    /** The id's parts after the type's own: region, period end, months, employment, all that names the figures. */
+    /**
+     * The id's parts after the type's own: region, period end, months, employment and, when the figures are of one,
+     * the workplace: all that names the figures.
+     */
     String[] scopeParts() {
-        return new String[] {support.region(scope.regionId()).getSlug(), scope.period().end().toString(),
-                Integer.toString(scope.period().months()), scope.employment().name()};
+        Stream<String> parts = Stream.of(support.region(scope.regionId()).getSlug(), scope.period().end().toString(),
+                Integer.toString(scope.period().months()), scope.employment().name());
+        return (scope.workplace() == null ? parts : Stream.concat(parts, Stream.of(scope.workplace().name())))
+                .toArray(String[]::new);
+    }
+
+    @Description("The workplace the figures are restricted to; null for ads of any workplace.")
+    public Workplace getWorkplace() {
+        return scope.workplace();
     }
 
     @Description("The region the figures are over (its ads and those of every region below it).")

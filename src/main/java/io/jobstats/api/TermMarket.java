@@ -1,6 +1,7 @@
 package io.jobstats.api;
 
-import io.jobstats.market.MarketService.Scope;
+import io.jobstats.ads.Workplace;
+import io.jobstats.market.Scope;
 import io.jobstats.market.MarketService;
 import io.jobstats.reference.Term;
 import org.eclipse.microprofile.graphql.Description;
@@ -9,6 +10,7 @@ import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * A term's figures in a region, period and employment type. Each getter is a GraphQL field computed only when
@@ -29,8 +31,7 @@ public class TermMarket extends ScopedFigures implements Node {
     @Override
     @Description(Node.ID)
     public @Id @NonNull String getId() {
-        String[] scope = scopeParts();
-        return NodeId.of("TermMarket", subject.slug(), scope[0], scope[1], scope[2], scope[3]);
+        return NodeId.of("TermMarket", Stream.concat(Stream.of(subject.slug()), Stream.of(scopeParts())).toArray(String[]::new));
     }
 
     @Description("The term the figures are of.")
@@ -104,6 +105,16 @@ public class TermMarket extends ScopedFigures implements Node {
                 .map(r -> new Types.SeniorityFigures(r.seniority(), Math.toIntExact(r.vacancies()),
                         Math.toIntExact(r.points().size()), r.points().median()))
                 .toList();
+    }
+
+    @Description("Ads featuring the term whose workplace is REMOTE / its vacancies; null when vacancies is 0.")
+    public Double getRemoteShare() {
+        return market.workplaceShare(subject.id(), scope, Workplace.REMOTE);
+    }
+
+    @Description("Ads featuring the term whose workplace is HYBRID / its vacancies; null when vacancies is 0.")
+    public Double getHybridShare() {
+        return market.workplaceShare(subject.id(), scope, Workplace.HYBRID);
     }
 
     private Double median(Scope s) {

@@ -1,8 +1,10 @@
 package io.jobstats.api;
 
 import io.jobstats.ads.Employment;
+import io.jobstats.ads.Workplace;
 import io.jobstats.graphql.RequestVersion;
 import io.jobstats.market.MarketService;
+import io.jobstats.market.Scope;
 import io.jobstats.market.Prefetch;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.graphql.api.Context;
@@ -48,8 +50,9 @@ public class TermMarketFields {
     public List<TermMarket> market(@Source List<Types.TermType> terms,
                                    @NonNull @Description("The region's slug or name, e.g. \"midlands\".") String region,
                                    @Description("The period; default: the 6 months to the latest posted date held.") Types.PeriodInput period,
-                                   @DefaultValue("PERMANENT") @Description("Permanent or contract ads.") Employment employment) {
-        MarketService.Scope scope = support.scope(region, period, employment, version.get());
+                                   @DefaultValue("PERMANENT") @Description("Permanent or contract ads.") Employment employment,
+            @Description("Only ads of this workplace (every figure is then over them alone); default: any.") Workplace workplace) {
+        Scope scope = support.scope(region, period, employment, workplace, version.get());
         prefetch.termMarkets(terms.stream().map(t -> t.term().id()).toList(), scope, FieldSelection.of(context, limits));
         return terms.stream().map(t -> new TermMarket(t.term(), scope, market, support)).toList();
     }

@@ -35,6 +35,10 @@ public final class DemoAdGenerator {
             "Digital Wizard", "Graduate Scheme 2025", "Various IT Roles"};
     private static final String[] SENTENCES = {"You will work with %s and %s.", "Experience of %s is essential; %s is a plus.",
             "Our stack: %s, %s.", "We value %s alongside %s.", "Knowledge of %s and %s would be great."};
+    /** What ads say of where the work is done, from nothing (most) to each workplace's words (docs/metrics.md). */
+    private static final String[] WORKPLACE_SENTENCES = {"", "", "", "", "", "This role is office-based. ",
+            "Hybrid working: 2 days per week in the office. ", "You can work from home full time. ",
+            "Three days a week on-site with the team. ", "Free parking on site. ", "Our office is onsite at the campus. "};
 
     private final Random random;
     private final List<Term> roles = new ArrayList<>();
@@ -87,6 +91,7 @@ public final class DemoAdGenerator {
         int base = Math.floorMod(role.name().hashCode(), skills.size());
         StringBuilder d = new StringBuilder(descriptionLength + 100);
         d.append("We are hiring a ").append(title).append(" to join a growing team. ");
+        d.append(WORKPLACE_SENTENCES[random.nextInt(WORKPLACE_SENTENCES.length)]);
         while (d.length() < descriptionLength) {
             Term a = skills.get(Math.floorMod(base + (int) (random.nextGaussian() * 25), skills.size()));
             Term c = random.nextInt(4) == 0 ? skills.get(random.nextInt(skills.size()))

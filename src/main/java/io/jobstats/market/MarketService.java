@@ -1,7 +1,7 @@
 package io.jobstats.market;
 
 import io.jobstats.CalendarConfig;
-import io.jobstats.ads.Employment;
+import io.jobstats.ads.Workplace;
 import io.jobstats.database.DataVersion;
 import io.jobstats.market.MarketRecords.CoOccurrenceCount;
 import io.jobstats.reference.ReferenceData;
@@ -48,22 +48,6 @@ public class MarketService {
     @Inject
     MarketConfig config;
 
-    /** One request's view of the data: every figure it asks for is computed at this version. */
-    public record Scope(int regionId, Period period, Employment employment, long version) {
-        public Scope at(Period p) {
-            return new Scope(regionId, p, employment, version);
-        }
-
-        public Scope in(int region) {
-            return new Scope(region, period, employment, version);
-        }
-
-        /** The same region and type over the same period {@code years} years earlier. */
-        public Scope yearsEarlier(int years) {
-            return at(period.yearsEarlier(years));
-        }
-    }
-
     /** lift: share / (the other term's vacancies / all ads of the universe); see docs/metrics.md. */
     public record CoOccurrence(int rank, Term term, long count, double share, Double lift) {
     }
@@ -95,8 +79,7 @@ public class MarketService {
             if (missing.size() < 2) {
                 continue;
             }
-            Map<Integer, Percentiles> found = repository.termSalariesOf(missing, scope.regionId(), scope.period(), scope.employment(),
-                    scope.version());
+            Map<Integer, Percentiles> found = repository.termSalariesOf(missing, scope);
             for (int term : missing) {
                 cache.put(salariesKey(term, scope), CompletableFuture.completedFuture(found.getOrDefault(term, Percentiles.NONE)));
             }
@@ -105,7 +88,7 @@ public class MarketService {
 
     /** The key @CacheResult makes for MarketRepository.termSalaries(term, region, period, employment, version). */
     private static CompositeCacheKey salariesKey(int termId, Scope s) {
-        return new CompositeCacheKey(termId, s.regionId(), s.period(), s.employment(), s.version());
+        return new CompositeCacheKey(termId, s);
     }
 
     public long version() {
@@ -146,7 +129,7 @@ public class MarketService {
     }
 
     public MarketRecords.Universe universe(Scope s) {
-        return repository.universe(s.regionId(), s.period(), s.employment(), s.version());
+        return repository.universe(s);
     }
 
     public Double shareOfAll(int termId, Scope s) {
@@ -157,21 +140,21 @@ public class MarketService {
     public Double shareOfCategory(int termId, Scope s) {
         Term t = taxonomy().byId(termId);
         long inCategory = t.isRole() ? universe(s).withRecognisedTitle()
-                : repository.categoryCounts(s.regionId(), s.period(), s.employment(), s.version()).getOrDefault(t.category(), 0L);
+                : repository.categoryCounts(s).getOrDefault(t.category(), 0L);
         return inCategory == 0 ? null : (double) vacancies(termId, s) / inCategory;
     }
 
     public Percentiles salaries(int termId, Scope s) {
-        return repository.termSalaries(termId, s.regionId(), s.period(), s.employment(), s.version());
+        return repository.termSalaries(termId, s);
     }
 
     /** The valid salary points of the ads featuring the term: the distribution's figures. */
     public SalaryPoints salaryPoints(int termId, Scope s) {
-        return repository.termSalaryPoints(termId, s.regionId(), s.period(), s.employment(), s.version());
+        return repository.termSalaryPoints(termId, s);
     }
 
     public SalaryPoints universePoints(Scope s) {
-        return repository.universeSalaryPoints(s.regionId(), s.period(), s.employment(), s.version());
+        return repository.universeSalaryPoints(s);
     }
 
     /**
@@ -189,7 +172,7 @@ public class MarketService {
     public List<SeniorityAds> bySeniority(int termId, Scope s) {
         Map<Seniority, Long> ads = new EnumMap<>(Seniority.class);
         Map<Seniority, List<SalaryPoints>> points = new EnumMap<>(Seniority.class);
-        repository.termByRole(termId, s.regionId(), s.period(), s.employment(), s.version()).forEach((role, r) -> {
+        repository.termByRole(termId, s).forEach((role, r) -> {
             Term t = taxonomy().byId(role);
             Seniority level = t == null ? null : t.seniority();
             if (level != null) {
@@ -200,6 +183,21 @@ public class MarketService {
         List<SeniorityAds> rows = new ArrayList<>();
         ads.forEach((level, n) -> rows.add(new SeniorityAds(level, n, SalaryPoints.merge(points.get(level)))));
         return rows;
+    }
+
+    /** The share of the term's ads with the workplace; null when the term has none in the scope. */
+    public Double workplaceShare(int termId, Scope s, Workplace w) {
+        return share(repository.termWorkplaces(termId, s), w);
+    }
+
+    /** The share of the universe's ads with the workplace; null when the universe is empty. */
+    public Double workplaceShare(Scope s, Workplace w) {
+        return share(repository.universeWorkplaces(s), w);
+    }
+
+    private static Double share(Map<Workplace, Long> counts, Workplace w) {
+        long all = counts.values().stream().mapToLong(Long::longValue).sum();
+        return all == 0 ? null : (double) counts.getOrDefault(w, 0L) / all;
     }
 
     public static Double change(Double now, Double before) {
@@ -216,7 +214,7 @@ public class MarketService {
     }
 
     public long liveJobs(int termId, Scope s, LocalDate asOf) {
-        return repository.liveJobsByChild(termId, s.regionId(), asOf, s.employment(), s.version()).getOrDefault(s.regionId(), 0L);
+        return repository.liveJobsByChild(termId, s, asOf).getOrDefault(s.regionId(), 0L);
     }
 
     /**
@@ -225,10 +223,10 @@ public class MarketService {
      * grouped query per period.
      */
     public List<Location> locations(int termId, Scope s) {
-        Map<Integer, Long> live = repository.liveJobsByChild(termId, s.regionId(), s.period().end(), s.employment(), s.version());
+        Map<Integer, Long> live = repository.liveJobsByChild(termId, s, s.period().end());
         Period before = s.period().yearsEarlier(1);
-        Map<Integer, Percentiles> salaries = repository.termSalariesByChild(termId, s.regionId(), s.period(), s.employment(), s.version());
-        Map<Integer, Percentiles> salariesBefore = repository.termSalariesByChild(termId, s.regionId(), before, s.employment(), s.version());
+        Map<Integer, Percentiles> salaries = repository.termSalariesByChild(termId, s);
+        Map<Integer, Percentiles> salariesBefore = repository.termSalariesByChild(termId, s.at(before));
         List<Location> rows = new ArrayList<>();
         for (int child : salaries.keySet()) {
             Scope c = s.in(child);
@@ -247,7 +245,7 @@ public class MarketService {
         Map<Integer, Long> counts = counts(s);
         Taxonomy taxonomy = taxonomy();
         List<CoOccurrenceCount> raw = new ArrayList<>(
-                repository.coOccurrences(termId, s.regionId(), s.period(), s.employment(), s.version()));
+                repository.coOccurrences(termId, s));
         raw.removeIf(c -> taxonomy.byId(c.termId()) == null || taxonomy.byId(c.termId()).isRole());
         raw.sort(Comparator.comparingLong(CoOccurrenceCount::count).reversed()
                 .thenComparing(Comparator.comparingLong((CoOccurrenceCount c) -> counts.getOrDefault(c.termId(), 0L)).reversed())
@@ -259,7 +257,7 @@ public class MarketService {
     public List<CategoryCoOccurrences> coOccurringByCategory(int termId, Scope s) {
         Taxonomy taxonomy = taxonomy();
         Map<String, List<CoOccurrenceCount>> byCategory = new TreeMap<>();
-        for (CoOccurrenceCount c : repository.coOccurrences(termId, s.regionId(), s.period(), s.employment(), s.version())) {
+        for (CoOccurrenceCount c : repository.coOccurrences(termId, s)) {
             Term t = taxonomy.byId(c.termId());
             if (t != null && !t.isRole()) {
                 byCategory.computeIfAbsent(t.category(), k -> new ArrayList<>()).add(c);
@@ -295,11 +293,11 @@ public class MarketService {
     }
 
     public List<MarketRecords.MonthCount> vacancyTrend(int termId, Scope s, LocalDate from, LocalDate to) {
-        return repository.vacancyTrend(termId, s.regionId(), from, to, s.employment(), s.version());
+        return repository.vacancyTrend(termId, s, from, to);
     }
 
     public List<MarketRecords.MonthSalaries> salaryTrend(int termId, Scope s, int window, LocalDate from, LocalDate to) {
-        return repository.salaryTrend(termId, s.regionId(), window, from, to, s.employment(), s.version());
+        return repository.salaryTrend(termId, s, window, from, to);
     }
 
     /**
@@ -336,7 +334,7 @@ public class MarketService {
     }
 
     private Map<Integer, Long> counts(Scope s) {
-        return repository.termCounts(s.regionId(), s.period(), s.employment(), s.version());
+        return repository.termCounts(s);
     }
 
     private Taxonomy taxonomy() {

@@ -1,6 +1,5 @@
 package io.jobstats.market;
 
-import io.jobstats.market.MarketService.Scope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 

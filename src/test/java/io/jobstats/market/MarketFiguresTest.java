@@ -3,6 +3,7 @@ package io.jobstats.market;
 import io.jobstats.EmbeddedPostgresResource;
 import io.jobstats.TestAds;
 import io.jobstats.TestTokens;
+import io.jobstats.ads.Workplace;
 import io.jobstats.counts.CountRecovery;
 import io.jobstats.demo.DemoAdGenerator;
 import io.jobstats.reference.ReferenceData;
@@ -74,7 +75,7 @@ class MarketFiguresTest {
     static boolean loaded;
     static Data data;
 
-    record Ad(long id, int role, LocalDate posted, LocalDate closes, int pos, Double point, Set<Integer> terms) {
+    record Ad(long id, int role, LocalDate posted, LocalDate closes, int pos, Double point, Workplace workplace, Set<Integer> terms) {
     }
 
     record Region(int id, int parent, String name, String slug, int lft, int rgt) {
@@ -107,14 +108,15 @@ class MarketFiguresTest {
         Map<Integer, String> categories = new HashMap<>();
         List<Region> regions = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            try (ResultSet rs = s.executeQuery("SELECT id, coalesce(role_id, -1), posted_on, closes_on, region_pos, salary_point "
-                    + "FROM ad WHERE employment = 0")) {
+            try (ResultSet rs = s.executeQuery("SELECT id, coalesce(role_id, -1), posted_on, closes_on, region_pos, salary_point, "
+                    + "workplace FROM ad WHERE employment = 0")) {
                 while (rs.next()) {
                     double p = rs.getDouble(6);
                     Double point = rs.wasNull() ? null : p;
                     java.sql.Date closes = rs.getDate(4);
                     ads.put(rs.getLong(1), new Ad(rs.getLong(1), rs.getInt(2), rs.getDate(3).toLocalDate(),
-                            closes == null ? null : closes.toLocalDate(), rs.getInt(5), point, new HashSet<>()));
+                            closes == null ? null : closes.toLocalDate(), rs.getInt(5), point,
+                            Workplace.values()[rs.getInt(7)], new HashSet<>()));
                 }
             }
             try (ResultSet rs = s.executeQuery("SELECT ad_id, unnest(terms) FROM ad_fact WHERE employment = 0")) {
@@ -147,9 +149,17 @@ class MarketFiguresTest {
         return end.minusMonths(months).plusDays(1);
     }
 
+    /** The workplace a test's figures are restricted to; null for any. */
+    static Workplace onlyWorkplace;
+
+    /** Every stored ad of the workplace the figures are restricted to. */
+    static List<Ad> ads() {
+        return onlyWorkplace == null ? data.ads() : data.ads().stream().filter(a -> a.workplace() == onlyWorkplace).toList();
+    }
+
     static List<Ad> universe(Region r, LocalDate end, int months) {
         LocalDate from = start(end, months);
-        return data.ads().stream().filter(a -> r.contains(a.pos()) && !a.posted().isBefore(from) && !a.posted().isAfter(end))
+        return ads().stream().filter(a -> r.contains(a.pos()) && !a.posted().isBefore(from) && !a.posted().isAfter(end))
                 .toList();
     }
 
@@ -246,6 +256,17 @@ class MarketFiguresTest {
         checkTermFigures("birmingham", LocalDate.of(2021, 6, 10), 100);
     }
 
+    /** Every figure over the ads of one workplace: term counts then come from the ads, not the kept counts. */
+    @Test
+    void termFiguresMatchForOneWorkplace() {
+        onlyWorkplace = Workplace.HYBRID;
+        try {
+            checkTermFigures("midlands", END, 150);
+        } finally {
+            onlyWorkplace = null;
+        }
+    }
+
     private void checkTermFigures(String slug, LocalDate end, int minUniverse) {
         Region region = data.bySlug().get(slug);
         List<Ad> u = universe(region, end, 6);
@@ -257,7 +278,8 @@ class MarketFiguresTest {
             String name = data.termName().get(term);
             boolean isRole = data.termCategory().get(term).equals("Job Titles");
             Response r = graphql("{ term(name: \"" + name.replace("\"", "\\\"") + "\") { market(region: \"" + slug + "\", "
-                    + "period: {end: \"" + end + "\", months: 6}) { rank rankChange vacancies shareOfAllVacancies "
+                    + (onlyWorkplace == null ? "" : "workplace: " + onlyWorkplace + ", ")
+                    + "period: {end: \"" + end + "\", months: 6}) { remoteShare hybridShare rank rankChange vacancies shareOfAllVacancies "
                     + "shareOfCategory salariesQuoted salary { sampleSize p10 p25 median p75 p90 mean medianInterval { low high } "
                     + "histogram { low high count } } salaryPremium bySeniority { seniority vacancies salariesQuoted median } "
                     + "medianChange nationMedian "
@@ -269,6 +291,10 @@ class MarketFiguresTest {
             String m = "data.term.market.";
             List<Ad> mine = featuring(term, u);
             assertEquals(mine.size(), ((Number) r.path(m + "vacancies")).intValue(), name);
+            assertClose((double) mine.stream().filter(a -> a.workplace() == Workplace.REMOTE).count() / mine.size(),
+                    r.path(m + "remoteShare"));
+            assertClose((double) mine.stream().filter(a -> a.workplace() == Workplace.HYBRID).count() / mine.size(),
+                    r.path(m + "hybridShare"));
             assertEquals(rank(term, u), intOrNull(r.path(m + "rank")), name);
             Integer before = rank(term, lastYear);
             assertEquals(before == null ? null : before - rank(term, u), intOrNull(r.path(m + "rankChange")), name);
@@ -343,7 +369,7 @@ class MarketFiguresTest {
     }
 
     static long live(int term, Region r, LocalDate asOf) {
-        return data.ads().stream().filter(a -> a.terms().contains(term) && r.contains(a.pos()) && !a.posted().isAfter(asOf)
+        return ads().stream().filter(a -> a.terms().contains(term) && r.contains(a.pos()) && !a.posted().isAfter(asOf)
                 && (a.closes() != null ? !a.closes().isBefore(asOf) : !a.posted().isBefore(asOf.minusDays(30)))).count();
     }
 
@@ -434,13 +460,13 @@ class MarketFiguresTest {
         assertEquals(18, salaries.size());
         for (int i = 0; i < 18; i++) {
             YearMonth month = first.plusMonths(i);
-            List<Ad> inMonth = data.ads().stream().filter(a -> r.contains(a.pos()) && YearMonth.from(a.posted()).equals(month)).toList();
+            List<Ad> inMonth = ads().stream().filter(a -> r.contains(a.pos()) && YearMonth.from(a.posted()).equals(month)).toList();
             Map<String, Object> v = vacancies.get(i);
             assertEquals(month.toString(), v.get("month"));
             assertEquals(featuring(term, inMonth).size(), ((Number) v.get("vacancies")).intValue());
             assertEquals(inMonth.size(), ((Number) v.get("allVacancies")).intValue());
             YearMonth windowStart = month.minusMonths(2);
-            List<Double> pts = points(featuring(term, data.ads().stream().filter(a -> r.contains(a.pos())
+            List<Double> pts = points(featuring(term, ads().stream().filter(a -> r.contains(a.pos())
                     && !YearMonth.from(a.posted()).isBefore(windowStart) && !YearMonth.from(a.posted()).isAfter(month)).toList()));
             Map<String, Object> s = salaries.get(i);
             assertEquals(pts.size(), ((Number) s.get("sampleSize")).intValue(), month.toString());
@@ -485,13 +511,18 @@ class MarketFiguresTest {
     void marketTableMatchesAnIndependentComputation() {
         Region midlands = data.bySlug().get("midlands");
         Response r = graphql("{ market(region: \"midlands\", period: {end: \"" + END + "\", months: 6}) { vacancies "
-                + "withRecognisedTitle shareWithRecognisedTitle salariesQuoted salary { p10 p25 median p75 p90 } medianChange "
+                + "remoteShare hybridShare withRecognisedTitle shareWithRecognisedTitle salariesQuoted salary { p10 p25 median p75 p90 } medianChange "
                 + "nationMedian nationMedianChange previous(years: 2) { vacancies salary { median } } } }");
         List<Ad> u = universe(midlands, END, 6);
         List<Double> pts = points(u);
         long recognised = u.stream().filter(a -> a.role() >= 0).count();
         assertEquals(u.size(), ((Number) r.path("data.market.vacancies")).intValue());
         assertEquals(recognised, ((Number) r.path("data.market.withRecognisedTitle")).longValue());
+        long remote = u.stream().filter(a -> a.workplace() == Workplace.REMOTE).count();
+        long hybrid = u.stream().filter(a -> a.workplace() == Workplace.HYBRID).count();
+        assertTrue(remote > 20 && hybrid > 20, remote + " remote and " + hybrid + " hybrid ads");
+        assertClose((double) remote / u.size(), r.path("data.market.remoteShare"));
+        assertClose((double) hybrid / u.size(), r.path("data.market.hybridShare"));
         assertClose((double) recognised / u.size(), r.path("data.market.shareWithRecognisedTitle"));
         assertEquals(pts.size(), ((Number) r.path("data.market.salariesQuoted")).intValue());
         double[] ps = {0.1, 0.25, 0.5, 0.75, 0.9};
