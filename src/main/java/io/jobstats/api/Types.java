@@ -303,6 +303,34 @@ public final class Types {
             @Description("The last item's cursor: pass it as `after` for the next page; null for an empty page.") String endCursor) {
     }
 
+    @Description("A row of the market index: a term's headline figures in the market's scope (TermMarket's fields of the "
+            + "same names).")
+    public record MarketIndexRow(
+            @Description("The term.") @NonNull TermType term,
+            @Description("1 + the number of terms featured by more ads of the universe.") int rank,
+            @Description("Rank one year earlier minus rank now; null when the term had no ads then.") Integer rankChange,
+            @Description("Ads of the universe featuring the term.") int vacancies,
+            @Description("vacancies / all ads of the universe.") Double shareOfAllVacancies,
+            @Description("Ads featuring the term with a valid salary point: the median's sample size.") int salariesQuoted,
+            @Description("The median of their salary points; null when salariesQuoted is 0.") Double median,
+            @Description("(median - median one year earlier) / median one year earlier; null when either is null.") Double medianChange,
+            @Description("Ads featuring the term open on the period's end.") int liveJobs,
+            @Description("Every figure of the term in the same scope.") @NonNull TermMarket market) {
+    }
+
+    @Description("A row of the market index with its cursor.")
+    public record MarketIndexEdge(
+            @Description("Opaque; pass it as `after` to start after this row.") @NonNull String cursor,
+            @Description("The row.") @NonNull MarketIndexRow node) {
+    }
+
+    @Description("A page of the market index (a Relay cursor connection).")
+    public record MarketIndexConnection(
+            @Description("The page's rows with their cursors.") @NonNull List<@NonNull MarketIndexEdge> edges,
+            @Description("Where the page ends.") @NonNull PageInfo pageInfo,
+            @Description("How many rows match in all, over every page.") int totalCount) {
+    }
+
     @Description("A term in a page of terms, with its cursor.")
     public record TermEdge(
             @Description("Opaque; pass it as `after` to start after this item.") @NonNull String cursor,

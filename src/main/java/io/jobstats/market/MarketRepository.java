@@ -413,6 +413,49 @@ public class MarketRepository {
         });
     }
 
+    private static final NamedSql MEDIANS = NamedSql.of("""
+            SELECT t, count(*), percentile_cont(0.5) WITHIN GROUP (ORDER BY salary_point)
+            FROM ad_fact CROSS JOIN LATERAL unnest(terms) AS t
+            WHERE employment = :employment AND posted_on BETWEEN :start AND :end AND region_pos BETWEEN :lft AND :rgt
+              AND workplace = ANY (:workplaces) AND salary_point IS NOT NULL
+            GROUP BY t
+            """);
+
+    /** Every term's median over the universe, with its number of salary points: the market index's salaries. */
+    @CacheResult(cacheName = "market-medians")
+    public Map<Integer, Percentiles> medians(Scope s) {
+        return query(s.version(), MEDIANS, params(s), rs -> {
+            Map<Integer, Percentiles> m = new HashMap<>();
+            while (rs.next()) {
+                m.put(rs.getInt(1), new Percentiles(rs.getLong(2), null, null, rs.getDouble(3), null, null));
+            }
+            return m;
+        });
+    }
+
+    /** LIVE_JOBS_BY_CHILD for every term at once, in the region as a whole. */
+    private static final NamedSql LIVE_JOBS = NamedSql.of("""
+            SELECT t, count(*) FROM (
+                SELECT terms FROM ad_fact
+                WHERE employment = :employment AND closes_on >= :asOf AND posted_on <= :asOf
+                  AND region_pos BETWEEN :lft AND :rgt AND workplace = ANY (:workplaces)
+                UNION ALL
+                SELECT terms FROM ad_fact
+                WHERE employment = :employment AND closes_on IS NULL AND posted_on BETWEEN :monthBefore AND :asOf
+                  AND region_pos BETWEEN :lft AND :rgt AND workplace = ANY (:workplaces)
+            ) a CROSS JOIN LATERAL unnest(a.terms) AS t
+            GROUP BY t
+            """);
+
+    /** Every term's ads open on the day in the scope's region: the market index's live jobs. */
+    @CacheResult(cacheName = "market-live-jobs")
+    public Map<Integer, Long> liveJobs(Scope s, LocalDate asOf) {
+        Map<String, Object> p = params(s);
+        p.put("asOf", asOf);
+        p.put("monthBefore", asOf.minusDays(30));
+        return query(s.version(), LIVE_JOBS, p, countsBy(rs -> rs.getInt(1)));
+    }
+
     /** A statement about one term in its two forms: for a role and for any other term. */
     private record TermSql(NamedSql role, NamedSql other) {
         static TermSql of(String text) {

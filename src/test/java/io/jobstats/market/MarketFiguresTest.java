@@ -543,6 +543,72 @@ class MarketFiguresTest {
         assertClose(percentile(points(twoYears), 0.5), r.path("data.market.previous.salary.median"));
     }
 
+    /**
+     * The market index: every term with an ad in the universe, each row's figures computed here term by term, in the
+     * default order (rank, then name); then filtered by category and sorted by median, largest first, nulls last, and
+     * read in two pages.
+     */
+    @Test
+    void marketIndexMatchesAnIndependentComputation() {
+        Region midlands = data.bySlug().get("midlands");
+        List<Ad> u = universe(midlands, END, 6);
+        List<Ad> lastYear = universe(midlands, END.minusYears(1), 6);
+        Map<Integer, Long> counts = termCounts(u);
+        String row = "node { term { name } rank rankChange vacancies shareOfAllVacancies salariesQuoted median medianChange "
+                + "liveJobs }";
+        List<Map<String, Object>> edges = new ArrayList<>();
+        String after = null;
+        do {
+            Response r = graphql("{ market(region: \"midlands\", period: {end: \"" + END + "\", months: 6}) { "
+                    + "terms(first: 500" + (after == null ? "" : ", after: \"" + after + "\"") + ") { totalCount "
+                    + "pageInfo { hasNextPage endCursor } edges { " + row + " } } } }");
+            edges.addAll(r.path("data.market.terms.edges"));
+            assertEquals(counts.size(), ((Number) r.path("data.market.terms.totalCount")).intValue());
+            after = r.path("data.market.terms.pageInfo.hasNextPage") ? r.path("data.market.terms.pageInfo.endCursor") : null;
+        } while (after != null);
+        assertTrue(counts.size() > 500, counts.size() + " terms: fewer would not need a second page");
+        List<Integer> expectedOrder = new ArrayList<>(counts.keySet());
+        expectedOrder.sort(Comparator.comparing((Integer t) -> rank(t, u)).thenComparing(t -> data.termName().get(t),
+                String.CASE_INSENSITIVE_ORDER));
+        assertEquals(expectedOrder.stream().map(data.termName()::get).toList(),
+                edges.stream().map(e -> ((Map<?, ?>) ((Map<?, ?>) e.get("node")).get("term")).get("name")).toList());
+        for (int i = 0; i < edges.size(); i++) {
+            int term = expectedOrder.get(i);
+            Map<?, ?> node = (Map<?, ?>) edges.get(i).get("node");
+            List<Ad> mine = featuring(term, u);
+            assertEquals(rank(term, u), intOrNull(node.get("rank")));
+            Integer before = rank(term, lastYear);
+            assertEquals(before == null ? null : before - rank(term, u), intOrNull(node.get("rankChange")));
+            assertEquals(mine.size(), ((Number) node.get("vacancies")).intValue());
+            assertClose((double) mine.size() / u.size(), node.get("shareOfAllVacancies"));
+            List<Double> pts = points(mine);
+            assertEquals(pts.size(), ((Number) node.get("salariesQuoted")).intValue());
+            assertClose(percentile(pts, 0.5), node.get("median"));
+            assertClose(change(percentile(pts, 0.5), percentile(points(featuring(term, lastYear)), 0.5)), node.get("medianChange"));
+            assertEquals(live(term, midlands, END), ((Number) node.get("liveJobs")).longValue());
+        }
+
+        String category = "Programming Languages";
+        List<Integer> languages = counts.keySet().stream().filter(t -> data.termCategory().get(t).equals(category))
+                .sorted(Comparator.comparing((Integer t) -> percentile(points(featuring(t, u)), 0.5),
+                                Comparator.nullsLast(Comparator.reverseOrder()))
+                        .thenComparing(t -> data.termName().get(t), String.CASE_INSENSITIVE_ORDER))
+                .toList();
+        assertTrue(languages.size() > 6, languages.toString());
+        String page = "{ market(region: \"midlands\", period: {end: \"" + END + "\", months: 6}) { terms(category: \""
+                + category + "\", sort: {by: MEDIAN}, first: 5%s) { totalCount pageInfo { hasNextPage endCursor } "
+                + "edges { node { term { name } } } } } }";
+        Response first = graphql(page.formatted(""));
+        Response second = graphql(page.formatted(", after: \"" + first.path("data.market.terms.pageInfo.endCursor") + "\""));
+        List<Object> names = new ArrayList<>();
+        for (Response p : List.of(first, second)) {
+            assertEquals(languages.size(), ((Number) p.path("data.market.terms.totalCount")).intValue());
+            List<Map<String, Object>> e = p.path("data.market.terms.edges");
+            e.forEach(x -> names.add(((Map<?, ?>) ((Map<?, ?>) x.get("node")).get("term")).get("name")));
+        }
+        assertEquals(languages.stream().limit(10).map(data.termName()::get).toList(), names);
+    }
+
     /** Before the generated ads' range, so the other figures here are not disturbed. */
     @Test
     void aLoadInvalidatesCachedFigures() {
