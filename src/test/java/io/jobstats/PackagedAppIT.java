@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The packaged application as it is deployed: the runnable jar after {@code ./mvnw verify}, the native executable
  * when target/quarkus-artifact.properties names one ({@code .ci/run} does so after bench/native-build.sh), started
  * against a throw-away PostgreSQL. It loads the reference ads, answers every operation in graphql/examples/ and the
- * reference page's figures, and refuses a bad input and an unknown name with their codes. Each run keeps its answers
+ * reference page's figures, refuses a bad input and an unknown name with their codes, and serves the web client. Each run keeps its answers
  * to the examples in target/packaged-answers/{jar,native}; a native run compares its own, byte for byte, with the
  * jar's when they are there.
  */
@@ -115,6 +115,22 @@ class PackagedAppIT {
         ReferencePageTest.graphql("{ role(name: \"no such role at all\") { name } }").then().statusCode(200)
                 .body("data.role", nullValue())
                 .body("errors[0].extensions.code", equalTo("NOT_FOUND"));
+    }
+
+    /** The web client's pages, its scripts and the chart library's WebJar are in the package and served. */
+    @Test
+    @Order(6)
+    void servesTheWebClient() {
+        given().get("/").then().statusCode(200).contentType(org.hamcrest.Matchers.containsString("text/html"))
+                .body(org.hamcrest.Matchers.containsString("/js/index.js"));
+        given().get("/terms/junior-backend-developer").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("/js/term.js"));
+        for (String script : List.of("/js/index.js", "/js/term.js", "/js/charts.js", "/js/pickers.js", "/js/api.js", "/js/format.js")) {
+            given().get(script).then().statusCode(200).contentType(org.hamcrest.Matchers.containsString("javascript"));
+        }
+        given().get("/webjars/uplot/dist/uPlot.esm.js").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("uPlot"));
+        given().get("/webjars/uplot/dist/uPlot.min.css").then().statusCode(200);
     }
 
     /** "jar" or "native": what the Quarkus build (or .ci/run) recorded as the artifact under test. */

@@ -2,7 +2,9 @@ package io.jobstats.graphql;
 
 import graphql.analysis.FieldComplexityCalculator;
 import graphql.analysis.FieldComplexityEnvironment;
+import io.jobstats.api.SalaryFields;
 import io.jobstats.reference.ReferenceData;
+import io.jobstats.reference.Seniority;
 import io.jobstats.reference.RegionNode;
 import io.jobstats.reference.RegionTree;
 import io.quarkus.arc.Arc;
@@ -74,6 +76,8 @@ final class QueryCost implements FieldComplexityCalculator {
                     : number(env.getParentEnvironment().getArguments().get("perCategory"), 20));
             case "vacancyTrend", "salaryTrend" -> months(args.get("from"), args.get("to"));
             case "path" -> sizes.maxDepth() + 1;
+            case "histogram" -> SalaryFields.MAX_BANDS;
+            case "bySeniority" -> Seniority.values().length;
             case "regions" -> args.get("parent") == null ? 1 : childrenOf(args.get("parent"));
             case "children", "locations" -> childrenOfAnchor(env, sizes.maxChildren());
             default -> 1;

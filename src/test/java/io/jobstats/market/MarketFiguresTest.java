@@ -609,6 +609,20 @@ class MarketFiguresTest {
         assertEquals(languages.stream().limit(10).map(data.termName()::get).toList(), names);
     }
 
+    /** A histogram's width must be positive and make at most 1,000 bands; either refusal names the argument. */
+    @Test
+    void aHistogramWidthOutOfRangeIsRefused() {
+        for (String width : List.of("0", "-5", "1")) {
+            Response r = given().contentType("application/json").body(Map.of("query", "{ market(region: \"midlands\", "
+                    + "period: {end: \"" + END + "\", months: 6}) { vacancies salary { histogram(width: " + width + ") { count } } } }"))
+                    .post("/graphql");
+            r.then().statusCode(200);
+            assertEquals("BAD_USER_INPUT", r.path("errors[0].extensions.code"), width + ": " + r.asString());
+            assertEquals("width", r.path("errors[0].extensions.argument"), width);
+            assertTrue(r.path("data.market.vacancies") instanceof Number, "the other fields are answered: " + r.asString());
+        }
+    }
+
     /** Before the generated ads' range, so the other figures here are not disturbed. */
     @Test
     void aLoadInvalidatesCachedFigures() {
