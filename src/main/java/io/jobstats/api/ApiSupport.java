@@ -63,6 +63,18 @@ public class ApiSupport {
         return n;
     }
 
+    /** NOT_FOUND, with the closest names, for a category that is not the exact name of one; null passes. */
+    void checkCategory(String category) {
+        if (category != null && !reference.taxonomy().categories().contains(category)) {
+            throw new NotFoundException("No category '" + category + "'", closest(category, reference.taxonomy().categories().stream()));
+        }
+    }
+
+    /** The term's name or an alias contains the text (a {@link Names#key}: any case, punctuation ignored). */
+    static boolean nameContains(Term t, String key) {
+        return Names.key(t.name()).contains(key) || t.aliases().stream().anyMatch(a -> Names.key(a).contains(key));
+    }
+
     Term termBySlug(String slug) {
         return reference.taxonomy().bySlug(slug);
     }

@@ -4,8 +4,6 @@ import io.jobstats.ads.Workplace;
 import io.jobstats.market.MarketIndex;
 import io.jobstats.market.MarketService;
 import io.jobstats.market.Scope;
-import io.jobstats.reference.ReferenceData;
-import io.jobstats.reference.Term;
 import io.jobstats.text.Names;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.inject.Inject;
@@ -34,9 +32,6 @@ public class MarketIndexFields {
 
     @Inject
     ApiSupport support;
-
-    @Inject
-    ReferenceData reference;
 
     @Inject
     ApiConfig limits;
@@ -81,16 +76,13 @@ public class MarketIndexFields {
             @DefaultValue("20") @Description("How many rows to answer, 0 to 500.") int first,
             @Description("A cursor from an earlier page: answer the rows after it.") String after) {
         ApiSupport.checkFirst("first", first, limits.maxPage());
-        if (category != null && !reference.taxonomy().categories().contains(category)) {
-            throw new NotFoundException("No category '" + category + "'",
-                    ApiSupport.closest(category, reference.taxonomy().categories().stream()));
-        }
+        support.checkCategory(category);
         Scope s = m.scope;
         Scope scope = workplace == null ? s : new Scope(s.regionId(), s.period(), s.employment(), workplace, s.version());
         String needle = search == null ? null : Names.key(search);
         List<MarketIndex.Row> rows = new ArrayList<>(index.rows(scope).stream()
                 .filter(r -> category == null || r.term().category().equals(category))
-                .filter(r -> needle == null || matches(r.term(), needle))
+                .filter(r -> needle == null || ApiSupport.nameContains(r.term(), needle))
                 .toList());
         rows.sort(order(sort));
         int offset = after == null ? 0 : (int) Math.min(rows.size(), Cursors.position("index", after) + 1);
@@ -104,10 +96,6 @@ public class MarketIndexFields {
         }
         String end = edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor();
         return new Types.MarketIndexConnection(edges, new Types.PageInfo(offset + first < rows.size(), end), rows.size());
-    }
-
-    private static boolean matches(Term t, String needle) {
-        return Names.key(t.name()).contains(needle) || t.aliases().stream().anyMatch(a -> Names.key(a).contains(needle));
     }
 
     /** The sort field in its direction, rows without a value last, then by name. */

@@ -53,15 +53,11 @@ public class TermQueries {
             @DefaultValue("20") @Description("How many terms to answer, 0 to 500.") int first,
             @Description("A cursor from an earlier page: answer the terms after it.") String after) {
         ApiSupport.checkFirst("first", first, limits.maxPage());
-        if (category != null && !reference.taxonomy().categories().contains(category)) {
-            throw new NotFoundException("No category '" + category + "'",
-                    ApiSupport.closest(category, reference.taxonomy().categories().stream()));
-        }
+        support.checkCategory(category);
         String needle = search == null ? null : Names.key(search);
         List<Term> matching = reference.taxonomy().terms().stream()
                 .filter(t -> category == null || t.category().equals(category))
-                .filter(t -> needle == null || Names.key(t.name()).contains(needle)
-                        || t.aliases().stream().anyMatch(a -> Names.key(a).contains(needle)))
+                .filter(t -> needle == null || ApiSupport.nameContains(t, needle))
                 .sorted(Comparator.comparing(Term::name, String.CASE_INSENSITIVE_ORDER))
                 .toList();
         int offset = after == null ? 0 : (int) Math.min(matching.size(), Cursors.position("term", after) + 1);

@@ -14,8 +14,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * The market index: every term with an ad in a scope and its headline figures, computed set-wise from six
- * aggregates over all terms at once (term counts now and a year earlier, medians now and a year earlier, live jobs,
- * the universe's size), each cached and started together, rather than term after term.
+ * aggregates over all terms at once (term counts now and a year earlier, salary points now and a year earlier, live
+ * jobs, the universe's size), each cached and started together, rather than term after term.
  */
 @ApplicationScoped
 public class MarketIndex {
@@ -39,8 +39,8 @@ public class MarketIndex {
         Scope before = s.yearsEarlier(1);
         var counts = CompletableFuture.supplyAsync(() -> repository.termCounts(s), executor);
         var countsBefore = CompletableFuture.supplyAsync(() -> repository.termCounts(before), executor);
-        var medians = CompletableFuture.supplyAsync(() -> repository.medians(s), executor);
-        var mediansBefore = CompletableFuture.supplyAsync(() -> repository.medians(before), executor);
+        var points = CompletableFuture.supplyAsync(() -> repository.termPoints(s), executor);
+        var pointsBefore = CompletableFuture.supplyAsync(() -> repository.termPoints(before), executor);
         var live = CompletableFuture.supplyAsync(() -> repository.liveJobs(s, s.period().end()), executor);
         long all = repository.universe(s).vacancies();
         Map<Integer, Integer> ranks = ranks(counts.join());
@@ -51,12 +51,12 @@ public class MarketIndex {
             if (t == null) {
                 return;
             }
-            Percentiles now = medians.join().getOrDefault(termId, Percentiles.NONE);
+            SalaryPoints now = points.join().getOrDefault(termId, SalaryPoints.NONE);
             Integer rankBefore = ranksBefore.get(termId);
             int rank = ranks.get(termId);
             rows.add(new Row(t, rank, rankBefore == null ? null : rankBefore - rank, n, all == 0 ? null : (double) n / all,
-                    now.sampleSize(), now.median(),
-                    MarketService.change(now.median(), mediansBefore.join().getOrDefault(termId, Percentiles.NONE).median()),
+                    now.size(), now.median(),
+                    MarketService.change(now.median(), pointsBefore.join().getOrDefault(termId, SalaryPoints.NONE).median()),
                     live.join().getOrDefault(termId, 0L)));
         });
         return rows;

@@ -2,6 +2,7 @@ package io.jobstats.market;
 
 import io.jobstats.ads.Workplace;
 import io.jobstats.counts.HalfMonths;
+import io.jobstats.counts.IntArrays;
 import io.jobstats.counts.TermCountStore;
 import io.jobstats.database.NamedSql;
 import io.jobstats.database.ReadConnections;
@@ -413,23 +414,31 @@ public class MarketRepository {
         });
     }
 
-    private static final NamedSql MEDIANS = NamedSql.of("""
-            SELECT t, count(*), percentile_cont(0.5) WITHIN GROUP (ORDER BY salary_point)
-            FROM ad_fact CROSS JOIN LATERAL unnest(terms) AS t
+    private static final NamedSql POINTS_AND_TERMS = NamedSql.of("""
+            SELECT salary_point, terms::text FROM ad_fact
             WHERE employment = :employment AND posted_on BETWEEN :start AND :end AND region_pos BETWEEN :lft AND :rgt
               AND workplace = ANY (:workplaces) AND salary_point IS NOT NULL
-            GROUP BY t
             """);
 
-    /** Every term's median over the universe, with its number of salary points: the market index's salaries. */
-    @CacheResult(cacheName = "market-medians")
-    public Map<Integer, Percentiles> medians(Scope s) {
-        return query(s.version(), MEDIANS, params(s), rs -> {
-            Map<Integer, Percentiles> m = new HashMap<>();
+    /**
+     * Every term's salary points over the universe: the market index's medians. The universe's ads with a point are
+     * read once with their terms and each term's points are gathered here: PostgreSQL's percentile_cont per term,
+     * grouped over the ads' terms unnested, sorts every (term, point) pair of the universe and costs several times
+     * more (docs/benchmarks.md).
+     */
+    @CacheResult(cacheName = "market-term-points")
+    public Map<Integer, SalaryPoints> termPoints(Scope s) {
+        return query(s.version(), POINTS_AND_TERMS, params(s), rs -> {
+            double[] points = new double[1024];
+            List<int[]> terms = new ArrayList<>();
             while (rs.next()) {
-                m.put(rs.getInt(1), new Percentiles(rs.getLong(2), null, null, rs.getDouble(3), null, null));
+                if (terms.size() == points.length) {
+                    points = java.util.Arrays.copyOf(points, points.length * 2);
+                }
+                points[terms.size()] = rs.getDouble(1);
+                terms.add(IntArrays.parse(rs.getString(2)));
             }
-            return m;
+            return SalaryPoints.byTerm(points, terms);
         });
     }
 

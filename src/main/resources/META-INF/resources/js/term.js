@@ -89,6 +89,18 @@ function render(data) {
   document.getElementById('index-link').href = link({}, '/');
   pickers(document.getElementById('pickers'), s, r);
 
+  // The salary rows both three-year tables end with, as the reference page has them.
+  const salaryRows = [
+    ['Number of salaries quoted', 'salariesQuoted', y => y.salariesQuoted, count],
+    ['10th Percentile', 'p10', y => y.salary.p10, money],
+    ['25th Percentile', 'p25', y => y.salary.p25, money],
+    [`Median ${unitWord} (50th Percentile)`, 'median', y => y.salary.median, money],
+    ['Median % change year-on-year', 'medianChange', y => y.medianChange, change, true],
+    ['75th Percentile', 'p75', y => y.salary.p75, money],
+    ['90th Percentile', 'p90', y => y.salary.p90, money],
+    [`${nation} median ${unitWord}`, 'nationMedian', y => y.nationMedian, money],
+    ['% change year-on-year', 'nationMedianChange', y => y.nationMedianChange, change, true],
+  ];
   const sections = [];
   sections.push(`<p class="lead" id="sentence">The median ${escape(t.name)} ${unitWord} in ${escape(where)} is
     <strong>${money(m.salary.median)}</strong> per ${m.salary.unit === 'DAY' ? 'day' : 'year'}, according to ${kind} job vacancies
@@ -106,30 +118,14 @@ function render(data) {
     [`${kind[0].toUpperCase() + kind.slice(1)} jobs citing ${t.name}`, 'vacancies', y => y.vacancies, count],
     [`As % of all ${kind} jobs advertised in ${where}`, 'shareOfAllVacancies', y => y.shareOfAllVacancies, share],
     [`As % of the ${t.category.name} category`, 'shareOfCategory', y => y.shareOfCategory, share],
-    ['Number of salaries quoted', 'salariesQuoted', y => y.salariesQuoted, count],
-    ['10th Percentile', 'p10', y => y.salary.p10, money],
-    ['25th Percentile', 'p25', y => y.salary.p25, money],
-    [`Median ${unitWord} (50th Percentile)`, 'median', y => y.salary.median, money],
-    ['Median % change year-on-year', 'medianChange', y => y.medianChange, change, true],
-    ['75th Percentile', 'p75', y => y.salary.p75, money],
-    ['90th Percentile', 'p90', y => y.salary.p90, money],
-    [`${nation} median ${unitWord}`, 'nationMedian', y => y.nationMedian, money],
-    ['% change year-on-year', 'nationMedianChange', y => y.nationMedianChange, change, true],
+    ...salaryRows,
   ]));
 
   sections.push(`<h2>All ${kind} IT job vacancies in ${escape(where)}</h2>`);
   sections.push(yearsTable('market', `All ${kind} IT job vacancies in ${where}`, markets, [
     [`${kind[0].toUpperCase() + kind.slice(1)} vacancies with a recognised job title`, 'withRecognisedTitle', y => y.withRecognisedTitle, count],
     [`% of ${kind} jobs with a recognised job title`, 'shareWithRecognisedTitle', y => y.shareWithRecognisedTitle, share],
-    ['Number of salaries quoted', 'salariesQuoted', y => y.salariesQuoted, count],
-    ['10th Percentile', 'p10', y => y.salary.p10, money],
-    ['25th Percentile', 'p25', y => y.salary.p25, money],
-    [`Median ${unitWord} (50th Percentile)`, 'median', y => y.salary.median, money],
-    ['Median % change year-on-year', 'medianChange', y => y.medianChange, change, true],
-    ['75th Percentile', 'p75', y => y.salary.p75, money],
-    ['90th Percentile', 'p90', y => y.salary.p90, money],
-    [`${nation} median ${unitWord}`, 'nationMedian', y => y.nationMedian, money],
-    ['% change year-on-year', 'nationMedianChange', y => y.nationMedianChange, change, true],
+    ...salaryRows,
   ]));
 
   sections.push(`<h2>${escape(t.name)}: vacancy trend in ${escape(where)}</h2>`);
