@@ -86,7 +86,7 @@ public class MarketService {
         }
     }
 
-    /** The key @CacheResult makes for MarketRepository.termSalaries(term, region, period, employment, version). */
+    /** The key @CacheResult makes for MarketRepository.termSalaries(term, scope). */
     private static CompositeCacheKey salariesKey(int termId, Scope s) {
         return new CompositeCacheKey(termId, s);
     }
