@@ -19,7 +19,7 @@ JOBSTATS_DATA_DIR="$WORK/pgdata" JOBSTATS_KEYS_DIR="$WORK/keys" JOBSTATS_DEMO_EN
 SERVICE=$!
 trap 'kill $SERVICE 2>/dev/null || true' EXIT
 until curl -sf localhost:$PORT/q/health/ready > /dev/null; do sleep 1; done
-PGPORT=$(grep -o 'localhost:[0-9]*' "$WORK/index-service.log" | head -1 | cut -d: -f2)
+PGPORT=$(grep -ao 'localhost:[0-9]*' "$WORK/index-service.log" | head -1 | cut -d: -f2)
 psqlc() { psql -qtA -h localhost -p "$PGPORT" -U postgres -c "$1"; }
 END=$(psqlc "SELECT max(posted_on) FROM ad_fact WHERE employment = 0")
 ADS=$(psqlc "SELECT count(*) FROM ad_fact")

@@ -21,7 +21,7 @@ JOBSTATS_DATA_DIR="$WORK/pgdata" JOBSTATS_KEYS_DIR="$WORK/keys" JOBSTATS_EMBEDDE
 SERVICE=$!
 trap 'kill $SERVICE 2>/dev/null || true' EXIT
 until curl -sf localhost:$PORT/q/health/ready > /dev/null; do sleep 1; done
-PGPORT=$(grep -o 'localhost:[0-9]*' "$WORK/service.log" | head -1 | cut -d: -f2)
+PGPORT=$(grep -ao 'localhost:[0-9]*' "$WORK/service.log" | head -1 | cut -d: -f2)
 SIZE=$(du -m "$WORK/ads-$N.ndjson" | cut -f1)
 
 start=$(date +%s.%N)

@@ -16,7 +16,7 @@ JOBSTATS_DATA_DIR="$WORK/pgdata" JOBSTATS_KEYS_DIR="$WORK/keys" JOBSTATS_DEMO_EN
   java -Dquarkus.http.port=$JVM_PORT -jar target/quarkus-app/quarkus-run.jar > "$WORK/jvm.log" 2>&1 &
 JVM=$!
 until curl -sf localhost:$JVM_PORT/q/health/ready > /dev/null; do sleep 1; done
-PGPORT=$(grep -o 'localhost:[0-9]*' "$WORK/jvm.log" | head -1 | cut -d: -f2)
+PGPORT=$(grep -ao 'localhost:[0-9]*' "$WORK/jvm.log" | head -1 | cut -d: -f2)
 start=$(date +%s.%N)
 QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://localhost:$PGPORT/postgres QUARKUS_DATASOURCE_USERNAME=postgres \
   QUARKUS_DATASOURCE_PASSWORD= MP_JWT_VERIFY_PUBLICKEY_LOCATION="file://$(pwd)/$WORK/keys/public.pem" \

@@ -20,7 +20,7 @@ JOBSTATS_DATA_DIR="$WORK/pgdata" JOBSTATS_KEYS_DIR="$WORK/keys" JOBSTATS_DEMO_EN
   java -Dquarkus.http.port=8093 -jar target/quarkus-app/quarkus-run.jar > "$WORK/holder.log" 2>&1 &
 HOLDER=$!
 until curl -sf localhost:8093/q/health/ready > /dev/null; do sleep 1; done
-PGPORT=$(grep -o 'localhost:[0-9]*' "$WORK/holder.log" | head -1 | cut -d: -f2)
+PGPORT=$(grep -ao 'localhost:[0-9]*' "$WORK/holder.log" | head -1 | cut -d: -f2)
 TOKEN=$(cat "$WORK/keys/loader.token")
 SOURCE_ADS=$(ls target/bench/ads-*.ndjson 2>/dev/null | head -1 || true)
 if [ -z "$SOURCE_ADS" ]; then
