@@ -65,15 +65,23 @@ public final class DemoAdGenerator {
 
     /** Writes {@code count} ads posted between {@code from} and {@code to}, one JSON object per line. */
     public void write(Writer out, int count, LocalDate from, LocalDate to, int descriptionLength) {
+        write(out, count, from, to, descriptionLength, 0, true);
+    }
+
+    /**
+     * The same, their source ids numbered from {@code firstId}, so that several calls write one file of distinct ads;
+     * {@code growing} puts more of them later in the range, else the days are equally likely.
+     */
+    public void write(Writer out, int count, LocalDate from, LocalDate to, int descriptionLength, int firstId, boolean growing) {
         long days = to.toEpochDay() - from.toEpochDay() + 1;
         StringBuilder line = new StringBuilder(descriptionLength + 600);
         try {
             for (int i = 0; i < count; i++) {
                 // More ads later in the range: the market grows.
-                double u = Math.sqrt(random.nextDouble());
+                double u = growing ? Math.sqrt(random.nextDouble()) : random.nextDouble();
                 LocalDate posted = from.plusDays((long) (u * days) % days);
                 line.setLength(0);
-                ad(line, i, posted, descriptionLength);
+                ad(line, firstId + i, posted, descriptionLength);
                 out.write(line.append('\n').toString());
             }
         } catch (IOException e) {
