@@ -4,16 +4,19 @@
 # COPY of the rows that load produced (ad, ad_fact, term_count) into empty tables with the same indexes (the
 # database's floor).
 # DURABLE=false runs the embedded database without fsync and synchronous commits, to measure what durability costs.
-# Needs a psql client. Usage: [DURABLE=false] bench/ingest.sh [N]
+# YEARS spreads the ads over that many years to 2 May 2025, by month as the market has them (GenerateAds); without
+# it they span three years. Needs a psql client. Usage: [DURABLE=false] bench/ingest.sh [N] [YEARS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-1000000}
+YEARS=${2:-}
 WORK=target/bench
 PORT=8089
+FILE="$WORK/ads-$N${YEARS:+-${YEARS}y}.ndjson"
 mkdir -p "$WORK"
 ./mvnw -q -B package -DskipTests
 CP='target/quarkus-app/app/*:target/quarkus-app/lib/main/*'
-[ -s "$WORK/ads-$N.ndjson" ] || java -cp "$CP" io.jobstats.demo.GenerateAds "$WORK/ads-$N.ndjson" "$N" 1500
+[ -s "$FILE" ] || java -cp "$CP" io.jobstats.demo.GenerateAds "$FILE" "$N" 1500 20250502 $YEARS
 rm -rf "$WORK/pgdata"
 JOBSTATS_DATA_DIR="$WORK/pgdata" JOBSTATS_KEYS_DIR="$WORK/keys" JOBSTATS_EMBEDDED_DB_DURABLE=${DURABLE:-true} \
   JOBSTATS_DEMO_ENABLED=false java -Dquarkus.http.port=$PORT \
@@ -22,11 +25,11 @@ SERVICE=$!
 trap 'kill $SERVICE 2>/dev/null || true' EXIT
 until curl -sf localhost:$PORT/q/health/ready > /dev/null; do sleep 1; done
 PGPORT=$(grep -ao 'localhost:[0-9]*' "$WORK/service.log" | head -1 | cut -d: -f2)
-SIZE=$(du -m "$WORK/ads-$N.ndjson" | cut -f1)
+SIZE=$(du -m "$FILE" | cut -f1)
 
 start=$(date +%s.%N)
 curl -sf -X POST -H 'Content-Type: application/x-ndjson' -H "Authorization: Bearer $(cat "$WORK/keys/loader.token")" \
-  -T "$WORK/ads-$N.ndjson" localhost:$PORT/ads > "$WORK/report.json"
+  -T "$FILE" localhost:$PORT/ads > "$WORK/report.json"
 service=$(echo "$(date +%s.%N) - $start" | bc)
 
 psql -q -h localhost -p "$PGPORT" -U postgres <<SQL

@@ -2,6 +2,7 @@ package io.jobstats.ads;
 
 import org.eclipse.microprofile.graphql.Description;
 
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -16,19 +17,24 @@ import java.util.regex.Pattern;
 public enum Workplace {
     @Description("The ad says nothing of where the work is done.") UNKNOWN(null),
     @Description("In the office: \"on-site\", \"onsite\", \"office-based\".")
-    ONSITE("\\b(?:on-site|onsite|office-based|office based)\\b"),
+    ONSITE("\\b(?:on-site|onsite|office-based|office based)\\b", "site", "office"),
     @Description("Partly at home: \"hybrid\", or 1 to 4 days in the office.")
-    HYBRID("\\bhybrid\\b|\\b(?:[1-4]|one|two|three|four)\\s+days?\\b(?:\\W+\\w+){0,3}?\\W+(?:in the office|in office|on-site|onsite)\\b"),
+    HYBRID("\\bhybrid\\b|\\b(?:[1-4]|one|two|three|four)\\s+days?\\b(?:\\W+\\w+){0,3}?\\W+(?:in the office|in office|on-site|onsite)\\b",
+            "hybrid", "day"),
     @Description("From anywhere: \"remote\", \"work from home\", \"WFH\".")
-    REMOTE("\\b(?:remote|fully remote|work from home|working from home|wfh)\\b");
+    REMOTE("\\b(?:remote|fully remote|work from home|working from home|wfh)\\b", "remote", "from home", "wfh");
 
     /** The rules in the order they are tried. */
     private static final Workplace[] ORDER = {HYBRID, REMOTE, ONSITE};
 
+    /** Over lower-cased text: matching without CASE_INSENSITIVE is several times faster on a long description. */
     private final Pattern words;
+    /** Text that any match contains: a rule whose anchors are all absent is not tried at all. */
+    private final String[] anchors;
 
-    Workplace(String words) {
-        this.words = words == null ? null : Pattern.compile(words, Pattern.CASE_INSENSITIVE);
+    Workplace(String words, String... anchors) {
+        this.words = words == null ? null : Pattern.compile(words);
+        this.anchors = anchors;
     }
 
     public short code() {
@@ -36,15 +42,30 @@ public enum Workplace {
     }
 
     public static Workplace of(String location, String title, String description) {
+        String[] texts = {lower(location), lower(title), lower(description)};
         for (Workplace w : ORDER) {
-            if (w.in(location) || w.in(title) || w.in(description)) {
-                return w;
+            for (String text : texts) {
+                if (w.in(text)) {
+                    return w;
+                }
             }
         }
         return UNKNOWN;
     }
 
+    private static String lower(String text) {
+        return text == null ? null : text.toLowerCase(Locale.ROOT);
+    }
+
     private boolean in(String text) {
-        return text != null && words.matcher(text).find();
+        if (text == null) {
+            return false;
+        }
+        for (String anchor : anchors) {
+            if (text.contains(anchor)) {
+                return words.matcher(text).find();
+            }
+        }
+        return false;
     }
 }
