@@ -81,9 +81,27 @@ public class AdWriter {
                 counts.add(p.region().region(), p.ad().employment().code(), p.ad().postedOn(), p.termIds(), 1);
             }
             loadCounts.append(c, load, counts);
+            raiseOpenSpan(c, batch);
             c.commit();
             load.committed(counts);
             return new Result(batch.size() - replaced.size(), replaced.size());
+        }
+    }
+
+    /** Raises open_span (V9) to the longest any of the batch's ads is open, posting to closing date, in days. */
+    private static void raiseOpenSpan(Connection c, List<PreparedAd> batch) throws SQLException {
+        long longest = 0;
+        for (PreparedAd p : batch) {
+            if (p.ad().closesOn() != null) {
+                longest = Math.max(longest, p.ad().closesOn().toEpochDay() - p.ad().postedOn().toEpochDay());
+            }
+        }
+        if (longest > 0) {
+            try (PreparedStatement raise = c.prepareStatement("UPDATE open_span SET days = ? WHERE days < ?")) {
+                raise.setInt(1, Math.toIntExact(longest));
+                raise.setInt(2, Math.toIntExact(longest));
+                raise.executeUpdate();
+            }
         }
     }
 

@@ -290,14 +290,14 @@ public class MarketRepository {
     }
 
     /**
-     * Two parts: ads with a closing date on or after the day, and ads without one posted in the 30 days up to it (a
-     * range of ad_fact_universe). A role's come through ad_fact_role; another term's first part reads the region's
-     * history up to the day (V5 traded its closing-date index for the role index).
+     * Two parts: ads with a closing date on or after the day, posted at most the longest any ad has been open before
+     * it (:openFrom, from open_span), and ads without one posted in the 30 days up to it: both ranges of
+     * ad_fact_universe. A role's come through ad_fact_role.
      */
     private static final TermSql LIVE_JOBS_BY_CHILD = TermSql.of("""
             SELECT c.id, count(*) FROM (
                 SELECT region_pos FROM ad_fact
-                WHERE employment = :employment AND closes_on >= :asOf AND posted_on <= :asOf
+                WHERE employment = :employment AND closes_on >= :asOf AND posted_on BETWEEN :openFrom AND :asOf
                   AND region_pos BETWEEN :lft AND :rgt AND workplace = ANY (:workplaces) AND {HAS_TERM}
                 UNION ALL
                 SELECT region_pos FROM ad_fact
@@ -311,8 +311,7 @@ public class MarketRepository {
     @CacheResult(cacheName = "market-live-jobs-by-child")
     public Map<Integer, Long> liveJobsByChild(int termId, Scope s, LocalDate asOf) {
         Map<String, Object> p = params(s, termId);
-        p.put("asOf", asOf);
-        p.put("monthBefore", asOf.minusDays(30));
+        openDays(p, s.version(), asOf);
         return query(s.version(), LIVE_JOBS_BY_CHILD.of(term(termId)), p, countsBy(rs -> rs.getInt(1)));
     }
 
@@ -446,7 +445,7 @@ public class MarketRepository {
     private static final NamedSql LIVE_JOBS = NamedSql.of("""
             SELECT t, count(*) FROM (
                 SELECT terms FROM ad_fact
-                WHERE employment = :employment AND closes_on >= :asOf AND posted_on <= :asOf
+                WHERE employment = :employment AND closes_on >= :asOf AND posted_on BETWEEN :openFrom AND :asOf
                   AND region_pos BETWEEN :lft AND :rgt AND workplace = ANY (:workplaces)
                 UNION ALL
                 SELECT terms FROM ad_fact
@@ -460,9 +459,26 @@ public class MarketRepository {
     @CacheResult(cacheName = "market-live-jobs")
     public Map<Integer, Long> liveJobs(Scope s, LocalDate asOf) {
         Map<String, Object> p = params(s);
-        p.put("asOf", asOf);
-        p.put("monthBefore", asOf.minusDays(30));
+        openDays(p, s.version(), asOf);
         return query(s.version(), LIVE_JOBS, p, countsBy(rs -> rs.getInt(1)));
+    }
+
+    private static final NamedSql OPEN_SPAN = NamedSql.of("SELECT days FROM open_span");
+
+    /**
+     * The most days any ad held is open (V9): an upper bound, so live jobs read only the ads it reaches back to.
+     * Called from within this bean too: ArC intercepts self-invocation, so those calls are cached as well.
+     */
+    @CacheResult(cacheName = "market-open-span")
+    public Integer openSpan(long version) {
+        return query(version, OPEN_SPAN, Map.of(), rs -> rs.next() ? rs.getInt(1) : 0);
+    }
+
+    /** Live jobs' days: :asOf, :openFrom (open_span days before it) and :monthBefore (30 days before it). */
+    private void openDays(Map<String, Object> p, long version, LocalDate asOf) {
+        p.put("asOf", asOf);
+        p.put("openFrom", asOf.minusDays(openSpan(version)));
+        p.put("monthBefore", asOf.minusDays(30));
     }
 
     /** A statement about one term in its two forms: for a role and for any other term. */

@@ -60,7 +60,7 @@ class MarketFiguresTest {
 
     @AfterAll
     static void removeOwnAds() {
-        TestAds.remove("demo", "cache-test", "recount");
+        TestAds.remove("demo", "cache-test", "recount", "long-open");
     }
 
     @Inject
@@ -607,6 +607,21 @@ class MarketFiguresTest {
             e.forEach(x -> names.add(((Map<?, ?>) ((Map<?, ?>) x.get("node")).get("term")).get("name")));
         }
         assertEquals(languages.stream().limit(10).map(data.termName()::get).toList(), names);
+    }
+
+    /**
+     * Live jobs read back only as far as the longest any ad has been open (open_span): an ad open for three years
+     * must raise it, and count on a day three years after its posting.
+     */
+    @Test
+    void anAdOpenForYearsIsLive() {
+        String q = "{ skill(name: \"Kubernetes\") { market(region: \"uk\", period: {end: \"" + END + "\", months: 6}) { liveJobs } } }";
+        int before = graphql(q).path("data.skill.market.liveJobs");
+        String ad = "{\"source\":\"long-open\",\"sourceId\":\"1\",\"title\":\"Platform Engineer\",\"description\":\"Kubernetes\","
+                + "\"location\":\"Leeds\",\"employment\":\"PERMANENT\",\"postedOn\":\"" + END.minusYears(3) + "\","
+                + "\"closesOn\":\"" + END.plusDays(1) + "\"}";
+        TestTokens.asLoader().contentType("application/x-ndjson").body(ad.getBytes(StandardCharsets.UTF_8)).post("/ads").then().statusCode(200);
+        assertEquals(before + 1, (int) graphql(q).path("data.skill.market.liveJobs"));
     }
 
     /** A histogram's width must be positive and make at most 1,000 bands; either refusal names the argument. */
