@@ -37,6 +37,7 @@ for i in $(seq 10); do psqlc "UPDATE data_version SET version = version + 1" > /
 for i in $(seq "$N"); do psqlc "UPDATE data_version SET version = version + 1" > /dev/null; request; done > "$WORK/index.txt"
 echo "$ADS ads, $UNIVERSE permanent in the UK's 6 months to $END"
 echo "index, empty caches: $(stats < "$WORK/index.txt")"
+OPEN=$(psqlc "SELECT days FROM open_span")
 BEFORE_END=$(psqlc "SELECT (date '$END' - interval '1 year')::date")
 BEFORE_START=$(psqlc "SELECT (date '$BEFORE_END' - interval '6 months' + interval '1 day')::date")
 for i in 1 2 3 4 5; do
@@ -47,7 +48,7 @@ SELECT salary_point, terms::text FROM ad_fact WHERE employment = 0 AND posted_on
 SELECT salary_point, terms::text FROM ad_fact WHERE employment = 0 AND posted_on BETWEEN '$BEFORE_START' AND '$BEFORE_END'
   AND region_pos BETWEEN $LFT AND $RGT AND workplace = ANY ('{0,1,2,3}') AND salary_point IS NOT NULL;
 SELECT t, count(*) FROM (
-  SELECT terms FROM ad_fact WHERE employment = 0 AND closes_on >= '$END' AND posted_on <= '$END'
+  SELECT terms FROM ad_fact WHERE employment = 0 AND closes_on >= '$END' AND posted_on BETWEEN date '$END' - $OPEN AND '$END'
     AND region_pos BETWEEN $LFT AND $RGT AND workplace = ANY ('{0,1,2,3}')
   UNION ALL
   SELECT terms FROM ad_fact WHERE employment = 0 AND closes_on IS NULL AND posted_on BETWEEN date '$END' - 30 AND '$END'
