@@ -77,25 +77,19 @@ public class MarketIndexFields {
             @Description("A cursor from an earlier page: answer the rows after it.") String after) {
         ApiSupport.checkFirst("first", first, limits.maxPage());
         support.checkCategory(category);
-        Scope s = m.scope;
-        Scope scope = workplace == null ? s : new Scope(s.regionId(), s.period(), s.employment(), workplace, s.version());
+        Scope scope = workplace == null ? m.scope : m.scope.of(workplace);
         String needle = search == null ? null : Names.key(search);
         List<MarketIndex.Row> rows = new ArrayList<>(index.rows(scope).stream()
                 .filter(r -> category == null || r.term().category().equals(category))
                 .filter(r -> needle == null || ApiSupport.nameContains(r.term(), needle))
                 .toList());
         rows.sort(order(sort));
-        int offset = after == null ? 0 : (int) Math.min(rows.size(), Cursors.position("index", after) + 1);
-        List<Types.MarketIndexEdge> edges = new ArrayList<>();
-        for (int i = offset; i < Math.min(rows.size(), offset + first); i++) {
-            MarketIndex.Row r = rows.get(i);
-            edges.add(new Types.MarketIndexEdge(Cursors.of("index", i), new Types.MarketIndexRow(
-                    Types.TermType.of(r.term()), r.rank(), r.rankChange(), Math.toIntExact(r.vacancies()),
-                    r.shareOfAllVacancies(), Math.toIntExact(r.salariesQuoted()), r.median(), r.medianChange(),
-                    Math.toIntExact(r.liveJobs()), new TermMarket(r.term(), scope, market, support))));
-        }
-        String end = edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor();
-        return new Types.MarketIndexConnection(edges, new Types.PageInfo(offset + first < rows.size(), end), rows.size());
+        Cursors.Page<Types.MarketIndexEdge> page = Cursors.page(rows, "index", first, after,
+                (cursor, r) -> new Types.MarketIndexEdge(cursor, new Types.MarketIndexRow(
+                        Types.TermType.of(r.term()), r.rank(), r.rankChange(), Math.toIntExact(r.vacancies()),
+                        r.shareOfAllVacancies(), Math.toIntExact(r.salariesQuoted()), r.median(), r.medianChange(),
+                        Math.toIntExact(r.liveJobs()), new TermMarket(r.term(), scope, market, support))));
+        return new Types.MarketIndexConnection(page.edges(), page.pageInfo(), rows.size());
     }
 
     /** The sort field in its direction, rows without a value last, then by name. */

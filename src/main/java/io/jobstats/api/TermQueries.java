@@ -10,7 +10,6 @@ import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
@@ -60,13 +59,9 @@ public class TermQueries {
                 .filter(t -> needle == null || ApiSupport.nameContains(t, needle))
                 .sorted(Comparator.comparing(Term::name, String.CASE_INSENSITIVE_ORDER))
                 .toList();
-        int offset = after == null ? 0 : (int) Math.min(matching.size(), Cursors.position("term", after) + 1);
-        List<Types.TermEdge> edges = new ArrayList<>();
-        for (int i = offset; i < Math.min(matching.size(), offset + first); i++) {
-            edges.add(new Types.TermEdge(Cursors.of("term", i), Types.TermType.of(matching.get(i))));
-        }
-        String end = edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor();
-        return new Types.TermConnection(edges, new Types.PageInfo(offset + first < matching.size(), end), matching.size());
+        Cursors.Page<Types.TermEdge> page = Cursors.page(matching, "term", first, after,
+                (cursor, t) -> new Types.TermEdge(cursor, Types.TermType.of(t)));
+        return new Types.TermConnection(page.edges(), page.pageInfo(), matching.size());
     }
 
     @Query

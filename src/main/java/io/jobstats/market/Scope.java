@@ -17,6 +17,11 @@ public record Scope(int regionId, Period period, Employment employment, Workplac
         return new Scope(region, period, employment, workplace, version);
     }
 
+    /** The same figures over the ads of one workplace. */
+    public Scope of(Workplace w) {
+        return new Scope(regionId, period, employment, w, version);
+    }
+
     /** The same region and type over the same period {@code years} years earlier. */
     public Scope yearsEarlier(int years) {
         return at(period.yearsEarlier(years));
