@@ -7,6 +7,7 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
 import javax.sql.DataSource;
@@ -14,10 +15,13 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.LinkedHashSet;
 
 /**
  * Brings the stored counts back in line with the ads at start-up: a full recount when there are ads but no counts
- * (a new schema, a reference data change), and the fold of delta rows that loads which never ended left behind.
+ * (a new schema, a reference data change), the fold of delta rows that loads which never ended left behind, and, in
+ * the background, the recount of salary counts marked stale (by a migration, a reference data change or a load cut
+ * short). The figures are exact meanwhile: they read a stale half month from the ads.
  */
 @ApplicationScoped
 public class CountRecovery {
@@ -36,11 +40,31 @@ public class CountRecovery {
     @Inject
     TermCountStore store;
 
+    @Inject
+    SalaryCountStore salaryCounts;
+
+    @Inject
+    ManagedExecutor executor;
+
     /** Before the demo data loads (its deltas need the counts complete); after the reference data, which empties them when it changes. */
     void onStart(@Observes @Priority(1500) StartupEvent event) throws SQLException {
         reference.regions();
         rebuildIfMissing();
         foldLeftovers();
+        executor.runAsync(this::recountStaleSalaries);
+    }
+
+    /** Recounts every half month whose salary counts are marked stale. */
+    public void recountStaleSalaries() {
+        try {
+            long started = System.nanoTime();
+            int done = salaryCounts.recount(new LinkedHashSet<>(salaryCounts.stale()));
+            if (done > 0) {
+                LOG.infof("Salary counts of %d half months recounted in %d ms", done, (System.nanoTime() - started) / 1_000_000);
+            }
+        } catch (SQLException | RuntimeException e) {
+            LOG.warn("Could not recount the stale salary counts; the figures read those half months from the ads", e);
+        }
     }
 
     /**

@@ -14,12 +14,15 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The count changes of a running load. Every transaction that adds or removes ads appends its {@link CountDelta} to
- * term_count_delta before it commits, so a reader sees the ads and the counts of the same batches; when the load
- * ends, its rows are folded into term_count.
+ * term_count_delta and marks its half months' salary counts stale before it commits, so a reader sees the ads and the
+ * counts of the same batches; when the load ends, its rows are folded into term_count and the salary counts of the
+ * half months it touched are recounted.
  */
 @ApplicationScoped
 public class LoadCounts {
@@ -33,11 +36,15 @@ public class LoadCounts {
     @Inject
     TermCountStore store;
 
+    @Inject
+    SalaryCountStore salaryCounts;
+
     /** What one load's committed batches appended, summed. */
     public static final class Load {
         private long id;
         private int batches;
         private CountDelta total;
+        private final Set<SalaryCountStore.Bucket> touched = new HashSet<>();
 
         private Load() {
         }
@@ -48,6 +55,7 @@ public class LoadCounts {
                 return;
             }
             batches++;
+            touched.addAll(SalaryCountStore.buckets(batch));
             if (total == null) {
                 total = batch;
             } else {
@@ -65,11 +73,15 @@ public class LoadCounts {
         return store.delta();
     }
 
-    /** Appends one batch's changes as rows of term_count_delta, in the caller's transaction (the batch's). */
+    /**
+     * Appends one batch's changes as rows of term_count_delta and marks its half months' salary counts stale, in the
+     * caller's transaction (the batch's).
+     */
     public void append(Connection c, Load load, CountDelta delta) throws SQLException {
         if (delta.isEmpty()) {
             return;
         }
+        salaryCounts.markStale(c, SalaryCountStore.buckets(delta));
         if (load.id == 0) {
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT nextval('term_count_load')")) {
                 rs.next();
@@ -95,13 +107,19 @@ public class LoadCounts {
     }
 
     /**
-     * Folds the load's deltas into term_count, in a transaction of its own. The load's sum in memory is used when
+     * Folds the load's deltas into term_count, in a transaction of its own, then recounts the salary points of the
+     * half months it touched (a transaction each). The load's sum in memory is used when
      * all its batches' rows are still there; if a recount took some of them meanwhile, the rows that remain are summed.
      */
     public void compact(Load load) throws SQLException {
         if (load.id == 0) {
             return;
         }
+        foldTermCounts(load);
+        salaryCounts.recount(load.touched);
+    }
+
+    private void foldTermCounts(Load load) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             dataVersion.bump(c);

@@ -29,6 +29,16 @@ public class DataVersion {
         }
     }
 
+    /**
+     * Takes the version's row lock for the caller's transaction without raising it: for writes that change no figure
+     * but must not interleave with a load's batches, which take the same lock first.
+     */
+    public void lock(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT version FROM data_version WHERE id = 1 FOR UPDATE")) {
+            rs.next();
+        }
+    }
+
     /** Raises the version inside the caller's transaction, so it becomes visible with the data it marks. */
     public void bump(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {

@@ -2,7 +2,6 @@ package io.jobstats.market;
 
 import io.jobstats.ads.Workplace;
 import io.jobstats.counts.HalfMonths;
-import io.jobstats.counts.IntArrays;
 import io.jobstats.counts.TermCountStore;
 import io.jobstats.database.NamedSql;
 import io.jobstats.database.ReadConnections;
@@ -27,6 +26,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -148,48 +148,75 @@ public class MarketRepository {
         });
     }
 
-    private static final TermSql TERM_SALARIES = TermSql.of("""
-            SELECT count(salary_point),
-                   percentile_cont(array[0.1, 0.25, 0.5, 0.75, 0.9]::float8[]) WITHIN GROUP (ORDER BY salary_point)
-            FROM ad_fact
-            WHERE {HAS_TERM}
-              AND employment = :employment AND posted_on BETWEEN :start AND :end AND region_pos BETWEEN :lft AND :rgt
-              AND workplace = ANY (:workplaces)
+    /**
+     * The salary points of the ads of a scope featuring a term ({@code {HAS_TERM}}), or of every ad (:termKey 0), by
+     * the day that keys them: the kept rows of the whole half months :firstHalf..:lastHalf not marked stale (keyed by
+     * the half month, V10's encoding), and from ad_fact, grouped by calendar month and point, the ads of the marked
+     * half months plus (:headSign = +1) or less (-1) those of the edge days (see {@link HalfMonths#split}). A scope
+     * without kept counts reads its whole period as the head edge.
+     */
+    private static final TermSql POINTS = TermSql.of("""
+            SELECT c.bucket, c.points, NULL::float8, NULL::bigint FROM salary_count c
+            WHERE c.region_id = :region AND c.employment = :employment AND c.term_id = :termKey
+              AND c.bucket BETWEEN :firstHalf AND :lastHalf
+              AND NOT EXISTS (SELECT FROM salary_count_stale s WHERE s.employment = :employment AND s.bucket = c.bucket)
+            UNION ALL
+            SELECT date_trunc('month', x.posted_on)::date, NULL, x.salary_point, sum(x.n)::bigint FROM (
+                SELECT posted_on, salary_point, 1 AS n
+                FROM salary_count_stale s JOIN ad_fact a ON a.posted_on BETWEEN s.bucket AND s.last_day
+                WHERE s.employment = :employment AND s.bucket BETWEEN :firstHalf AND :lastHalf
+                  AND a.employment = :employment AND a.region_pos BETWEEN :lft AND :rgt AND a.workplace = ANY (:workplaces)
+                  AND a.salary_point IS NOT NULL AND {HAS_TERM}
+                UNION ALL
+                SELECT posted_on, salary_point, :headSign::int FROM ad_fact
+                WHERE employment = :employment AND posted_on BETWEEN :headFrom AND :headTo AND region_pos BETWEEN :lft AND :rgt
+                  AND workplace = ANY (:workplaces) AND salary_point IS NOT NULL AND {HAS_TERM}
+                UNION ALL
+                SELECT posted_on, salary_point, :tailSign::int FROM ad_fact
+                WHERE employment = :employment AND posted_on BETWEEN :tailFrom AND :tailTo AND region_pos BETWEEN :lft AND :rgt
+                  AND workplace = ANY (:workplaces) AND salary_point IS NOT NULL AND {HAS_TERM}
+            ) x GROUP BY 1, 3
             """);
 
+    /** p10-p90 of the salary points of the ads of the universe featuring the term. */
     @CacheResult(cacheName = "market-term-salaries")
     public Percentiles termSalaries(int termId, Scope s) {
-        return query(s.version(), TERM_SALARIES.of(term(termId)), params(s, termId), rs -> {
-            rs.next();
-            return Percentiles.of(rs.getLong(1), doubles(rs.getArray(2)));
-        });
+        return Percentiles.of(termSalaryPoints(termId, s));
     }
-
-    private static final TermSql TERM_SALARY_POINTS = TermSql.of("""
-            SELECT salary_point, count(*) FROM ad_fact
-            WHERE {HAS_TERM}
-              AND employment = :employment AND posted_on BETWEEN :start AND :end AND region_pos BETWEEN :lft AND :rgt
-              AND workplace = ANY (:workplaces) AND salary_point IS NOT NULL
-            GROUP BY salary_point ORDER BY salary_point
-            """);
 
     /** The valid salary points of the ads of the universe featuring the term: the distribution's figures. */
     @CacheResult(cacheName = "market-term-salary-points")
     public SalaryPoints termSalaryPoints(int termId, Scope s) {
-        return query(s.version(), TERM_SALARY_POINTS.of(term(termId)), params(s, termId), MarketRepository::salaryPoints);
+        return SalaryPoints.merge(points(POINTS.of(term(termId)), termId, s, s.period().start(), s.period().end()).values());
     }
 
-    private static final NamedSql UNIVERSE_SALARY_POINTS = NamedSql.of("""
-            SELECT salary_point, count(*) FROM ad_fact
-            WHERE employment = :employment AND posted_on BETWEEN :start AND :end AND region_pos BETWEEN :lft AND :rgt
-              AND workplace = ANY (:workplaces) AND salary_point IS NOT NULL
-            GROUP BY salary_point ORDER BY salary_point
-            """);
-
-    /** The valid salary points of every ad of the universe (an index-only scan of ad_fact_universe). */
+    /** The valid salary points of every ad of the universe. */
     @CacheResult(cacheName = "market-universe-salary-points")
     public SalaryPoints universeSalaryPoints(Scope s) {
-        return query(s.version(), UNIVERSE_SALARY_POINTS, params(s), MarketRepository::salaryPoints);
+        return SalaryPoints.merge(points(POINTS.every(), 0, s, s.period().start(), s.period().end()).values());
+    }
+
+    /** POINTS over from..to, by calendar month. */
+    private Map<LocalDate, SalaryPoints> points(NamedSql sql, int termKey, Scope s, LocalDate from, LocalDate to) {
+        Map<String, Object> p = split(s, from, to);
+        p.put("term", termKey);
+        p.put("termKey", termKey);
+        return query(s.version(), sql, p, rs -> {
+            Map<LocalDate, SalaryPoints.Builder> months = new TreeMap<>();
+            while (rs.next()) {
+                SalaryPoints.Builder month = months.computeIfAbsent(rs.getDate(1).toLocalDate().withDayOfMonth(1),
+                        k -> new SalaryPoints.Builder());
+                byte[] kept = rs.getBytes(2);
+                if (kept != null) {
+                    month.addEncoded(kept);
+                } else {
+                    month.add(rs.getDouble(3), rs.getLong(4));
+                }
+            }
+            Map<LocalDate, SalaryPoints> out = new TreeMap<>();
+            months.forEach((m, b) -> out.put(m, b.build()));
+            return out;
+        });
     }
 
     private static final TermSql TERM_BY_ROLE = TermSql.of("""
@@ -250,24 +277,75 @@ public class MarketRepository {
         return query(s.version(), UNIVERSE_WORKPLACES, params(s), MarketRepository::byWorkplace);
     }
 
-    private static final NamedSql TERM_SALARIES_OF = NamedSql.of("""
-            SELECT t, count(salary_point),
-                   percentile_cont(array[0.1, 0.25, 0.5, 0.75, 0.9]::float8[]) WITHIN GROUP (ORDER BY salary_point)
-            FROM ad_fact CROSS JOIN LATERAL unnest(terms) AS t
-            WHERE terms && :terms AND t = ANY (:terms)
-              AND employment = :employment AND posted_on BETWEEN :start AND :end AND region_pos BETWEEN :lft AND :rgt
-              AND workplace = ANY (:workplaces)
-            GROUP BY t
+    /**
+     * POINTS for each of many terms (:terms) at once, keyed by term: the market index's medians and a batch of terms'
+     * percentiles. Each term's rows are merged here: PostgreSQL's percentile_cont per term, grouped over the ads'
+     * terms unnested, sorts every (term, point) pair of the universe and costs several times more (docs/benchmarks.md).
+     */
+    private static final NamedSql TERMS_POINTS = NamedSql.of("""
+            SELECT c.term_id, c.points, NULL::float8, NULL::bigint FROM salary_count c
+            WHERE c.region_id = :region AND c.employment = :employment AND c.bucket BETWEEN :firstHalf AND :lastHalf
+              AND c.term_id = ANY (:terms)
+              AND NOT EXISTS (SELECT FROM salary_count_stale s WHERE s.employment = :employment AND s.bucket = c.bucket)
+            UNION ALL
+            SELECT t, NULL, x.salary_point, sum(x.n)::bigint FROM (
+                SELECT terms, salary_point, 1 AS n
+                FROM salary_count_stale s JOIN ad_fact a ON a.posted_on BETWEEN s.bucket AND s.last_day
+                WHERE s.employment = :employment AND s.bucket BETWEEN :firstHalf AND :lastHalf
+                  AND a.employment = :employment AND a.region_pos BETWEEN :lft AND :rgt AND a.workplace = ANY (:workplaces)
+                  AND a.salary_point IS NOT NULL AND a.terms && :terms
+                UNION ALL
+                SELECT terms, salary_point, :headSign::int FROM ad_fact
+                WHERE employment = :employment AND posted_on BETWEEN :headFrom AND :headTo AND region_pos BETWEEN :lft AND :rgt
+                  AND workplace = ANY (:workplaces) AND salary_point IS NOT NULL AND terms && :terms
+                UNION ALL
+                SELECT terms, salary_point, :tailSign::int FROM ad_fact
+                WHERE employment = :employment AND posted_on BETWEEN :tailFrom AND :tailTo AND region_pos BETWEEN :lft AND :rgt
+                  AND workplace = ANY (:workplaces) AND salary_point IS NOT NULL AND terms && :terms
+            ) x CROSS JOIN LATERAL unnest(x.terms) AS t
+            WHERE t = ANY (:terms)
+            GROUP BY 1, 3
             """);
 
     /**
      * The same figures as {@link #termSalaries} for many terms in one query, as a batch of terms needs them; the
-     * caller puts them in that method's cache. Terms with no ads in the universe are absent.
+     * caller puts them in that method's cache. Terms with no salary points in the universe are absent.
      */
     public Map<Integer, Percentiles> termSalariesOf(List<Integer> termIds, Scope s) {
-        Map<String, Object> p = params(s);
-        p.put("terms", termIds.stream().mapToInt(Integer::intValue).toArray());
-        return query(s.version(), TERM_SALARIES_OF, p, percentilesBy());
+        Map<Integer, Percentiles> out = new HashMap<>();
+        termsPoints(termIds.stream().mapToInt(Integer::intValue).toArray(), s).forEach((t, p) -> out.put(t, Percentiles.of(p)));
+        return out;
+    }
+
+    /** Every term's salary points over the universe: the market index's medians. */
+    @CacheResult(cacheName = "market-term-points")
+    public Map<Integer, SalaryPoints> termPoints(Scope s) {
+        return termsPoints(reference.taxonomy().terms().stream().mapToInt(Term::id).toArray(), s);
+    }
+
+    private Map<Integer, SalaryPoints> termsPoints(int[] termIds, Scope s) {
+        Map<String, Object> p = split(s);
+        p.put("terms", termIds);
+        return query(s.version(), TERMS_POINTS, p, rs -> {
+            Map<Integer, SalaryPoints.Builder> terms = new HashMap<>();
+            while (rs.next()) {
+                SalaryPoints.Builder term = terms.computeIfAbsent(rs.getInt(1), k -> new SalaryPoints.Builder());
+                byte[] kept = rs.getBytes(2);
+                if (kept != null) {
+                    term.addEncoded(kept);
+                } else {
+                    term.add(rs.getDouble(3), rs.getLong(4));
+                }
+            }
+            Map<Integer, SalaryPoints> out = new HashMap<>();
+            terms.forEach((t, b) -> {
+                SalaryPoints points = b.build();
+                if (points.size() > 0) {
+                    out.put(t, points);
+                }
+            });
+            return out;
+        });
     }
 
     private static final TermSql TERM_SALARIES_BY_CHILD = TermSql.of("""
@@ -376,70 +454,34 @@ public class MarketRepository {
         });
     }
 
-    /** The term's points over the whole span are read once, then each month's window is taken from them. */
-    private static final TermSql SALARY_TREND = TermSql.of("""
-            WITH p AS MATERIALIZED (
-                SELECT posted_on, salary_point FROM ad_fact
-                WHERE {HAS_TERM}
-                  AND employment = :employment AND region_pos BETWEEN :lft AND :rgt AND workplace = ANY (:workplaces)
-                  AND salary_point IS NOT NULL
-                  AND posted_on >= date_trunc('month', :from::date) - make_interval(months => :window - 1)
-                  AND posted_on < date_trunc('month', :to::date) + interval '1 month')
-            SELECT to_char(m, 'YYYY-MM'), s.n, s.p[1], s.p[2], s.p[3]
-            FROM generate_series(date_trunc('month', :from::date), date_trunc('month', :to::date), interval '1 month') m
-            CROSS JOIN LATERAL (
-                SELECT count(*) AS n,
-                       percentile_cont(array[0.1, 0.5, 0.9]::float8[]) WITHIN GROUP (ORDER BY salary_point) AS p
-                FROM p WHERE p.posted_on >= m - make_interval(months => :window - 1) AND p.posted_on < m + interval '1 month'
-            ) s
-            ORDER BY m
-            """);
-
-    /** Per calendar month from..to: p10, median and p90 over the salary points of the window of months ending there. */
+    /**
+     * Per calendar month from..to: p10, median and p90 over the salary points of the window of months ending there.
+     * The term's points over the whole span are read once by month (whole half months, so the kept rows serve every
+     * one not marked stale), then each window merges its months.
+     */
     @CacheResult(cacheName = "market-salary-trend")
     public List<MonthSalaries> salaryTrend(int termId, Scope s, int window, LocalDate from, LocalDate to) {
-        Map<String, Object> p = params(s, termId);
-        p.put("window", window);
-        p.put("from", from);
-        p.put("to", to);
-        return query(s.version(), SALARY_TREND.of(term(termId)), p, rs -> {
-            List<MonthSalaries> rows = new ArrayList<>();
-            while (rs.next()) {
-                long n = rs.getLong(2);
-                rows.add(new MonthSalaries(rs.getString(1), n, n == 0 ? null : rs.getDouble(3),
-                        n == 0 ? null : rs.getDouble(4), n == 0 ? null : rs.getDouble(5)));
-            }
-            return rows;
-        });
-    }
-
-    private static final NamedSql POINTS_AND_TERMS = NamedSql.of("""
-            SELECT salary_point, terms::text FROM ad_fact
-            WHERE employment = :employment AND posted_on BETWEEN :start AND :end AND region_pos BETWEEN :lft AND :rgt
-              AND workplace = ANY (:workplaces) AND salary_point IS NOT NULL
-            """);
-
-    /**
-     * Every term's salary points over the universe: the market index's medians. The universe's ads with a point are
-     * read once with their terms and each term's points are gathered here: PostgreSQL's percentile_cont per term,
-     * grouped over the ads' terms unnested, sorts every (term, point) pair of the universe and costs several times
-     * more (docs/benchmarks.md).
-     */
-    @CacheResult(cacheName = "market-term-points")
-    public Map<Integer, SalaryPoints> termPoints(Scope s) {
-        return query(s.version(), POINTS_AND_TERMS, params(s), rs -> {
-            double[] points = new double[1024];
-            List<int[]> terms = new ArrayList<>();
-            while (rs.next()) {
-                if (terms.size() == points.length) {
-                    points = java.util.Arrays.copyOf(points, points.length * 2);
+        LocalDate first = from.withDayOfMonth(1);
+        LocalDate last = to.withDayOfMonth(1);
+        Map<LocalDate, SalaryPoints> months = points(POINTS.of(term(termId)), termId, s, first.minusMonths(window - 1L),
+                last.plusMonths(1).minusDays(1));
+        List<MonthSalaries> rows = new ArrayList<>();
+        for (LocalDate m = first; !m.isAfter(last); m = m.plusMonths(1)) {
+            SalaryPoints.Builder inWindow = new SalaryPoints.Builder();
+            for (int back = 0; back < window; back++) {
+                SalaryPoints month = months.get(m.minusMonths(back));
+                if (month != null) {
+                    inWindow.addAll(month);
                 }
-                points[terms.size()] = rs.getDouble(1);
-                terms.add(IntArrays.parse(rs.getString(2)));
             }
-            return SalaryPoints.byTerm(points, terms);
-        });
+            SalaryPoints points = inWindow.build();
+            rows.add(new MonthSalaries(MONTH.format(m), points.size(), points.percentile(0.1), points.median(),
+                    points.percentile(0.9)));
+        }
+        return rows;
     }
+
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM");
 
     /** LIVE_JOBS_BY_CHILD for every term at once, in the region as a whole. */
     private static final NamedSql LIVE_JOBS = NamedSql.of("""
@@ -481,11 +523,12 @@ public class MarketRepository {
         p.put("monthBefore", asOf.minusDays(30));
     }
 
-    /** A statement about one term in its two forms: for a role and for any other term. */
-    private record TermSql(NamedSql role, NamedSql other) {
+    /** A statement about one term in its two forms, for a role and for any other term, and about every ad. */
+    private record TermSql(NamedSql role, NamedSql other, NamedSql every) {
         static TermSql of(String text) {
             return new TermSql(NamedSql.of(text.replace("{HAS_TERM}", "role_id = :term")),
-                    NamedSql.of(text.replace("{HAS_TERM}", "terms @> ARRAY[:term::int]")));
+                    NamedSql.of(text.replace("{HAS_TERM}", "terms @> ARRAY[:term::int]")),
+                    NamedSql.of(text.replace("{HAS_TERM}", "TRUE")));
         }
 
         NamedSql of(Term t) {
@@ -530,7 +573,12 @@ public class MarketRepository {
      * the whole period from ad_fact.
      */
     private Map<String, Object> split(Scope s) {
-        HalfMonths.Split split = HalfMonths.split(s.period().start(), s.period().end(), counted(s));
+        return split(s, s.period().start(), s.period().end());
+    }
+
+    /** The same over the days from..to instead of the scope's period. */
+    private Map<String, Object> split(Scope s, LocalDate from, LocalDate to) {
+        HalfMonths.Split split = HalfMonths.split(from, to, counted(s));
         Map<String, Object> p = params(s);
         p.put("firstHalf", split.firstHalf());
         p.put("lastHalf", split.lastHalf());

@@ -1,5 +1,6 @@
 package io.jobstats.market;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -124,34 +125,78 @@ public final class SalaryPoints {
         return new SalaryPoints(v, c);
     }
 
-    public static SalaryPoints merge(Collection<SalaryPoints> parts) {
-        TreeMap<Double, Long> all = new TreeMap<>();
-        for (SalaryPoints p : parts) {
-            for (int i = 0; i < p.values.length; i++) {
-                all.merge(p.values[i], p.counts[i], Long::sum);
+    /**
+     * Gathers (point, count) pairs in any order, a point possibly many times and a count possibly negative (ads taken
+     * away at a period's edge); the sum of each point's counts must not be negative.
+     */
+    public static final class Builder {
+        private double[] values = new double[64];
+        private long[] counts = new long[64];
+        private int size;
+
+        public Builder add(double value, long count) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+                counts = Arrays.copyOf(counts, size * 2);
             }
+            values[size] = value;
+            counts[size++] = count;
+            return this;
         }
-        return of(all);
+
+        /** Pairs as salary_count keeps them (V10): each point's float8 then its count's int4, big-endian. */
+        public Builder addEncoded(byte[] pairs) {
+            ByteBuffer in = ByteBuffer.wrap(pairs);
+            while (in.hasRemaining()) {
+                add(in.getDouble(), in.getInt());
+            }
+            return this;
+        }
+
+        public Builder addAll(SalaryPoints points) {
+            for (int i = 0; i < points.values.length; i++) {
+                add(points.values[i], points.counts[i]);
+            }
+            return this;
+        }
+
+        public SalaryPoints build() {
+            double[] distinct = Arrays.stream(values, 0, size).sorted().distinct().toArray();
+            long[] sums = new long[distinct.length];
+            for (int i = 0; i < size; i++) {
+                sums[Arrays.binarySearch(distinct, values[i])] += counts[i];
+            }
+            int kept = 0;
+            for (int i = 0; i < distinct.length; i++) {
+                if (sums[i] < 0) {
+                    throw new IllegalStateException("more ads taken away than held at " + distinct[i]);
+                }
+                if (sums[i] > 0) {
+                    distinct[kept] = distinct[i];
+                    sums[kept++] = sums[i];
+                }
+            }
+            return new SalaryPoints(Arrays.copyOf(distinct, kept), Arrays.copyOf(sums, kept));
+        }
+    }
+
+    public static SalaryPoints merge(Collection<SalaryPoints> parts) {
+        Builder all = new Builder();
+        parts.forEach(all::addAll);
+        return all.build();
     }
 
     /** These points less those of a subset of their ads (the ads of a universe without a skill). */
     public SalaryPoints minus(SalaryPoints subset) {
-        TreeMap<Double, Long> left = new TreeMap<>();
-        for (int i = 0; i < values.length; i++) {
-            left.put(values[i], counts[i]);
-        }
+        Builder left = new Builder().addAll(this);
         for (int i = 0; i < subset.values.length; i++) {
-            long n = left.getOrDefault(subset.values[i], 0L) - subset.counts[i];
-            if (n < 0) {
-                throw new IllegalArgumentException("not a subset: " + subset.values[i]);
-            }
-            if (n == 0) {
-                left.remove(subset.values[i]);
-            } else {
-                left.put(subset.values[i], n);
-            }
+            left.add(subset.values[i], -subset.counts[i]);
         }
-        return of(left);
+        try {
+            return left.build();
+        } catch (IllegalStateException e) {
+            throw new IllegalArgumentException("not a subset: " + e.getMessage(), e);
+        }
     }
 
     public long size() {

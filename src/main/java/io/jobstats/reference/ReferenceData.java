@@ -1,5 +1,6 @@
 package io.jobstats.reference;
 
+import io.jobstats.counts.SalaryCountStore;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -77,6 +78,7 @@ public class ReferenceData {
                 // Counted regions and categories may have moved; CountRecovery recounts at start-up.
                 try (Statement s = c.createStatement()) {
                     s.execute("DELETE FROM term_count");
+                    s.execute(SalaryCountStore.MARK_ALL);
                 }
             }
             setVersion(c, "taxonomy", file.version());

@@ -2,6 +2,7 @@ package io.jobstats.market;
 
 import org.junit.jupiter.api.Test;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -27,6 +28,26 @@ class SalaryPointsTest {
                 new SalaryPoints.Band(40_000, 45_000, 0), new SalaryPoints.Band(45_000, 50_000, 0),
                 new SalaryPoints.Band(50_000, 55_000, 1)), EXAMPLE.histogram(5_000));
         assertNull(EXAMPLE.medianInterval(), "four points make no 95% interval");
+    }
+
+    /**
+     * The kept rows' encoding (float8 then int4, big-endian) merged with pairs from the ads, an edge's ads taken away:
+     * 30,000 ×2 and 35,000 kept in one half month, 30,000 and 52,000 in another, less 30,000 once (a day outside the
+     * period) is the worked example; a point whose ads are all taken away is gone, and taking away more than there
+     * were is refused.
+     */
+    @Test
+    void aBuilderMergesKeptRowsAndEdges() {
+        ByteBuffer first = ByteBuffer.allocate(24).putDouble(30_000).putInt(2).putDouble(35_000).putInt(1);
+        SalaryPoints merged = new SalaryPoints.Builder().addEncoded(first.array()).add(52_000, 1).add(30_000, 1)
+                .add(40_000, 1).add(30_000, -1).add(40_000, -1).build();
+        assertEquals(EXAMPLE.size(), merged.size());
+        for (double p : new double[] {0.1, 0.25, 0.5, 0.75, 0.9}) {
+            assertEquals(EXAMPLE.percentile(p), merged.percentile(p));
+        }
+        assertEquals(EXAMPLE.histogram(1_000), merged.histogram(1_000));
+        assertEquals(0, new SalaryPoints.Builder().build().size());
+        assertThrows(IllegalStateException.class, () -> new SalaryPoints.Builder().add(30_000, 1).add(30_000, -2).build());
     }
 
     /**
