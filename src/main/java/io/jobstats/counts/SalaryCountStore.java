@@ -52,8 +52,9 @@ public class SalaryCountStore {
     private static final NamedSql IS_STALE = NamedSql.of("""
             SELECT 1 FROM salary_count_stale WHERE employment = :employment AND bucket = :bucket""");
 
+    /** By the counted regions' ids, so that the bucket index finds the rows. */
     private static final NamedSql DELETE_ROWS = NamedSql.of("""
-            DELETE FROM salary_count WHERE employment = :employment AND bucket = :bucket""");
+            DELETE FROM salary_count WHERE region_id = ANY (:regions) AND employment = :employment AND bucket = :bucket""");
 
     /**
      * Each counted region's ads of the half month with a salary point, grouped by term (0 for every ad) and point, as

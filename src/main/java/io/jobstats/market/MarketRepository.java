@@ -2,6 +2,8 @@ package io.jobstats.market;
 
 import io.jobstats.ads.Workplace;
 import io.jobstats.counts.HalfMonths;
+import io.jobstats.counts.IntArrays;
+import io.jobstats.counts.SalaryCountStore;
 import io.jobstats.counts.TermCountStore;
 import io.jobstats.database.NamedSql;
 import io.jobstats.database.ReadConnections;
@@ -28,6 +30,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -150,25 +153,22 @@ public class MarketRepository {
 
     /**
      * The salary points of the ads of a scope featuring a term ({@code {HAS_TERM}}), or of every ad (:termKey 0), by
-     * the day that keys them: the kept rows of the whole half months :firstHalf..:lastHalf not marked stale (keyed by
-     * the half month, V10's encoding), and from ad_fact, grouped by calendar month and point, the ads of the marked
-     * half months plus (:headSign = +1) or less (-1) those of the edge days (see {@link HalfMonths#split}). A scope
-     * without kept counts reads its whole period as the head edge.
+     * the day that keys them: the kept rows of the whole half months :firstHalf..:lastHalf (keyed by the half month,
+     * V10's encoding), and from ad_fact, grouped by calendar month and point, the ads of the edge days added
+     * (:headSign = +1) or taken away (-1) (see {@link HalfMonths#split}). A read without kept rows has no whole half
+     * months and its whole range as the head edge. A row without a key says that a half month of the range was marked
+     * stale in the statement's snapshot: its kept rows cannot be trusted, and the caller reads the range from ad_fact.
      */
     private static final TermSql POINTS = TermSql.of("""
             SELECT c.bucket, c.points, NULL::float8, NULL::bigint FROM salary_count c
             WHERE c.region_id = :region AND c.employment = :employment AND c.term_id = :termKey
               AND c.bucket BETWEEN :firstHalf AND :lastHalf
-              AND NOT EXISTS (SELECT FROM salary_count_stale s WHERE s.employment = :employment AND s.bucket = c.bucket)
+            UNION ALL
+            SELECT NULL, NULL, NULL, NULL FROM salary_count_stale
+            WHERE employment = :employment AND bucket BETWEEN :firstHalf AND :lastHalf
             UNION ALL
             SELECT date_trunc('month', x.posted_on)::date, NULL, x.salary_point, sum(x.n)::bigint FROM (
-                SELECT posted_on, salary_point, 1 AS n
-                FROM salary_count_stale s JOIN ad_fact a ON a.posted_on BETWEEN s.bucket AND s.last_day
-                WHERE s.employment = :employment AND s.bucket BETWEEN :firstHalf AND :lastHalf
-                  AND a.employment = :employment AND a.region_pos BETWEEN :lft AND :rgt AND a.workplace = ANY (:workplaces)
-                  AND a.salary_point IS NOT NULL AND {HAS_TERM}
-                UNION ALL
-                SELECT posted_on, salary_point, :headSign::int FROM ad_fact
+                SELECT posted_on, salary_point, :headSign::int AS n FROM ad_fact
                 WHERE employment = :employment AND posted_on BETWEEN :headFrom AND :headTo AND region_pos BETWEEN :lft AND :rgt
                   AND workplace = ANY (:workplaces) AND salary_point IS NOT NULL AND {HAS_TERM}
                 UNION ALL
@@ -198,23 +198,63 @@ public class MarketRepository {
 
     /** POINTS over from..to, by calendar month. */
     private Map<LocalDate, SalaryPoints> points(NamedSql sql, int termKey, Scope s, LocalDate from, LocalDate to) {
-        Map<String, Object> p = split(s, from, to);
-        p.put("term", termKey);
-        p.put("termKey", termKey);
-        return query(s.version(), sql, p, rs -> {
-            Map<LocalDate, SalaryPoints.Builder> months = new TreeMap<>();
-            while (rs.next()) {
-                SalaryPoints.Builder month = months.computeIfAbsent(rs.getDate(1).toLocalDate().withDayOfMonth(1),
-                        k -> new SalaryPoints.Builder());
-                byte[] kept = rs.getBytes(2);
-                if (kept != null) {
-                    month.addEncoded(kept);
-                } else {
-                    month.add(rs.getDouble(3), rs.getLong(4));
+        return salaryRead(s, from, to, (kept, stale) -> {
+            Map<String, Object> p = split(s, from, to, kept);
+            p.put("term", termKey);
+            p.put("termKey", termKey);
+            return query(s.version(), sql, p, rs -> {
+                Map<LocalDate, SalaryPoints.Builder> months = new TreeMap<>();
+                while (rs.next()) {
+                    Date key = rs.getDate(1);
+                    if (key == null) {
+                        stale[0] = true;
+                        return null;
+                    }
+                    SalaryPoints.Builder month = months.computeIfAbsent(key.toLocalDate().withDayOfMonth(1),
+                            k -> new SalaryPoints.Builder());
+                    byte[] points = rs.getBytes(2);
+                    if (points != null) {
+                        month.addEncoded(points);
+                    } else {
+                        month.add(rs.getDouble(3), rs.getLong(4));
+                    }
                 }
+                Map<LocalDate, SalaryPoints> out = new TreeMap<>();
+                months.forEach((m, b) -> out.put(m, b.build()));
+                return out;
+            });
+        });
+    }
+
+    /** One read of salary points, from kept rows or not; it sets {@code stale[0]} when its snapshot found a mark. */
+    private interface SalaryRead<T> {
+        T read(boolean kept, boolean[] stale);
+    }
+
+    /**
+     * Reads salary points from the kept rows when the scope has them and none of the range's half months was marked
+     * stale at the request's version, else from ad_fact alone; and from ad_fact alone when the statement's own
+     * snapshot found a mark after all (a load's batch committed in between).
+     */
+    private <T> T salaryRead(Scope s, LocalDate from, LocalDate to, SalaryRead<T> read) {
+        boolean kept = counted(s) && staleSalaries(s.version()).stream()
+                .noneMatch(b -> b.employment() == s.employment().code()
+                        && !b.start().isBefore(HalfMonths.start(from)) && !b.start().isAfter(to));
+        boolean[] stale = {false};
+        T out = read.read(kept, stale);
+        return stale[0] ? read.read(false, stale) : out;
+    }
+
+    private static final NamedSql STALE_SALARIES = NamedSql.of("SELECT employment, bucket FROM salary_count_stale");
+
+    /** The half months whose kept salary points are marked stale (SalaryCountStore): a handful, and only while a load runs. */
+    @CacheResult(cacheName = "market-stale-salaries")
+    public List<SalaryCountStore.Bucket> staleSalaries(long version) {
+        return query(version, STALE_SALARIES, Map.of(), rs -> {
+            List<SalaryCountStore.Bucket> out = new ArrayList<>();
+            while (rs.next()) {
+                out.add(new SalaryCountStore.Bucket(rs.getShort(1), rs.getDate(2).toLocalDate()));
             }
-            Map<LocalDate, SalaryPoints> out = new TreeMap<>();
-            months.forEach((m, b) -> out.put(m, b.build()));
             return out;
         });
     }
@@ -278,34 +318,30 @@ public class MarketRepository {
     }
 
     /**
-     * POINTS for each of many terms (:terms) at once, keyed by term: the market index's medians and a batch of terms'
-     * percentiles. Each term's rows are merged here: PostgreSQL's percentile_cont per term, grouped over the ads'
-     * terms unnested, sorts every (term, point) pair of the universe and costs several times more (docs/benchmarks.md).
+     * POINTS for each of many terms at once: the kept rows of every term ({@code {TERMS}} empty: the market index) or
+     * of those in :terms, keyed by term; the stale marks' rows without a key; and the edge days' ads with a point,
+     * each once with its terms, added or taken away. Each term's points are gathered here: PostgreSQL's
+     * percentile_cont per term, grouped over the ads' terms unnested, sorts every (term, point) pair of the universe
+     * and costs several times more (docs/benchmarks.md).
      */
-    private static final NamedSql TERMS_POINTS = NamedSql.of("""
-            SELECT c.term_id, c.points, NULL::float8, NULL::bigint FROM salary_count c
+    private static final String TERMS_POINTS = """
+            SELECT c.term_id, c.points, NULL::text, NULL::float8, NULL::int FROM salary_count c
             WHERE c.region_id = :region AND c.employment = :employment AND c.bucket BETWEEN :firstHalf AND :lastHalf
-              AND c.term_id = ANY (:terms)
-              AND NOT EXISTS (SELECT FROM salary_count_stale s WHERE s.employment = :employment AND s.bucket = c.bucket)
+              AND c.term_id <> 0 {TERMS}
             UNION ALL
-            SELECT t, NULL, x.salary_point, sum(x.n)::bigint FROM (
-                SELECT terms, salary_point, 1 AS n
-                FROM salary_count_stale s JOIN ad_fact a ON a.posted_on BETWEEN s.bucket AND s.last_day
-                WHERE s.employment = :employment AND s.bucket BETWEEN :firstHalf AND :lastHalf
-                  AND a.employment = :employment AND a.region_pos BETWEEN :lft AND :rgt AND a.workplace = ANY (:workplaces)
-                  AND a.salary_point IS NOT NULL AND a.terms && :terms
-                UNION ALL
-                SELECT terms, salary_point, :headSign::int FROM ad_fact
-                WHERE employment = :employment AND posted_on BETWEEN :headFrom AND :headTo AND region_pos BETWEEN :lft AND :rgt
-                  AND workplace = ANY (:workplaces) AND salary_point IS NOT NULL AND terms && :terms
-                UNION ALL
-                SELECT terms, salary_point, :tailSign::int FROM ad_fact
-                WHERE employment = :employment AND posted_on BETWEEN :tailFrom AND :tailTo AND region_pos BETWEEN :lft AND :rgt
-                  AND workplace = ANY (:workplaces) AND salary_point IS NOT NULL AND terms && :terms
-            ) x CROSS JOIN LATERAL unnest(x.terms) AS t
-            WHERE t = ANY (:terms)
-            GROUP BY 1, 3
-            """);
+            SELECT NULL, NULL, NULL, NULL, NULL FROM salary_count_stale
+            WHERE employment = :employment AND bucket BETWEEN :firstHalf AND :lastHalf
+            UNION ALL
+            SELECT NULL, NULL, terms::text, salary_point, :headSign::int FROM ad_fact
+            WHERE employment = :employment AND posted_on BETWEEN :headFrom AND :headTo AND region_pos BETWEEN :lft AND :rgt
+              AND workplace = ANY (:workplaces) AND salary_point IS NOT NULL
+            UNION ALL
+            SELECT NULL, NULL, terms::text, salary_point, :tailSign::int FROM ad_fact
+            WHERE employment = :employment AND posted_on BETWEEN :tailFrom AND :tailTo AND region_pos BETWEEN :lft AND :rgt
+              AND workplace = ANY (:workplaces) AND salary_point IS NOT NULL
+            """;
+    private static final NamedSql EVERY_TERMS_POINTS = NamedSql.of(TERMS_POINTS.replace("{TERMS}", ""));
+    private static final NamedSql SOME_TERMS_POINTS = NamedSql.of(TERMS_POINTS.replace("{TERMS}", "AND c.term_id = ANY (:terms)"));
 
     /**
      * The same figures as {@link #termSalaries} for many terms in one query, as a batch of terms needs them; the
@@ -313,39 +349,60 @@ public class MarketRepository {
      */
     public Map<Integer, Percentiles> termSalariesOf(List<Integer> termIds, Scope s) {
         Map<Integer, Percentiles> out = new HashMap<>();
-        termsPoints(termIds.stream().mapToInt(Integer::intValue).toArray(), s).forEach((t, p) -> out.put(t, Percentiles.of(p)));
+        termsPoints(SOME_TERMS_POINTS, termIds.stream().mapToInt(Integer::intValue).toArray(), s)
+                .forEach((t, p) -> out.put(t, Percentiles.of(p)));
         return out;
     }
 
     /** Every term's salary points over the universe: the market index's medians. */
     @CacheResult(cacheName = "market-term-points")
     public Map<Integer, SalaryPoints> termPoints(Scope s) {
-        return termsPoints(reference.taxonomy().terms().stream().mapToInt(Term::id).toArray(), s);
+        return termsPoints(EVERY_TERMS_POINTS, reference.taxonomy().terms().stream().mapToInt(Term::id).toArray(), s);
     }
 
-    private Map<Integer, SalaryPoints> termsPoints(int[] termIds, Scope s) {
-        Map<String, Object> p = split(s);
-        p.put("terms", termIds);
-        return query(s.version(), TERMS_POINTS, p, rs -> {
-            Map<Integer, SalaryPoints.Builder> terms = new HashMap<>();
-            while (rs.next()) {
-                SalaryPoints.Builder term = terms.computeIfAbsent(rs.getInt(1), k -> new SalaryPoints.Builder());
-                byte[] kept = rs.getBytes(2);
-                if (kept != null) {
-                    term.addEncoded(kept);
-                } else {
-                    term.add(rs.getDouble(3), rs.getLong(4));
+    private Map<Integer, SalaryPoints> termsPoints(NamedSql sql, int[] termIds, Scope s) {
+        boolean[] wanted = new boolean[Arrays.stream(termIds).max().orElse(0) + 1];
+        Arrays.stream(termIds).forEach(t -> wanted[t] = true);
+        return salaryRead(s, s.period().start(), s.period().end(), (kept, stale) -> {
+            Map<String, Object> p = split(s, s.period().start(), s.period().end(), kept);
+            p.put("terms", termIds);
+            return query(s.version(), sql, p, rs -> {
+                SalaryPoints.Builder[] terms = new SalaryPoints.Builder[wanted.length];
+                while (rs.next()) {
+                    byte[] points = rs.getBytes(2);
+                    String adTerms = rs.getString(3);
+                    if (points != null) {
+                        builder(terms, rs.getInt(1)).addEncoded(points);
+                    } else if (adTerms != null) {
+                        double point = rs.getDouble(4);
+                        int sign = rs.getInt(5);
+                        for (int t : IntArrays.parse(adTerms)) {
+                            if (t < wanted.length && wanted[t]) {
+                                builder(terms, t).add(point, sign);
+                            }
+                        }
+                    } else {
+                        stale[0] = true;
+                        return null;
+                    }
                 }
-            }
-            Map<Integer, SalaryPoints> out = new HashMap<>();
-            terms.forEach((t, b) -> {
-                SalaryPoints points = b.build();
-                if (points.size() > 0) {
-                    out.put(t, points);
+                Map<Integer, SalaryPoints> out = new HashMap<>();
+                for (int t = 0; t < terms.length; t++) {
+                    SalaryPoints points = terms[t] == null ? SalaryPoints.NONE : terms[t].build();
+                    if (points.size() > 0) {
+                        out.put(t, points);
+                    }
                 }
+                return out;
             });
-            return out;
         });
+    }
+
+    private static SalaryPoints.Builder builder(SalaryPoints.Builder[] byTerm, int term) {
+        if (byTerm[term] == null) {
+            byTerm[term] = new SalaryPoints.Builder();
+        }
+        return byTerm[term];
     }
 
     private static final TermSql TERM_SALARIES_BY_CHILD = TermSql.of("""
@@ -554,7 +611,7 @@ public class MarketRepository {
         return p;
     }
 
-    private static final int[] ALL_WORKPLACES = java.util.Arrays.stream(Workplace.values()).mapToInt(Workplace::code).toArray();
+    private static final int[] ALL_WORKPLACES = Arrays.stream(Workplace.values()).mapToInt(Workplace::code).toArray();
 
     private Map<String, Object> params(Scope s, int termId) {
         Map<String, Object> p = params(s);
@@ -573,12 +630,12 @@ public class MarketRepository {
      * the whole period from ad_fact.
      */
     private Map<String, Object> split(Scope s) {
-        return split(s, s.period().start(), s.period().end());
+        return split(s, s.period().start(), s.period().end(), counted(s));
     }
 
-    /** The same over the days from..to instead of the scope's period. */
-    private Map<String, Object> split(Scope s, LocalDate from, LocalDate to) {
-        HalfMonths.Split split = HalfMonths.split(from, to, counted(s));
+    /** The same over the days from..to instead of the scope's period, with whole half months or without. */
+    private Map<String, Object> split(Scope s, LocalDate from, LocalDate to, boolean counted) {
+        HalfMonths.Split split = HalfMonths.split(from, to, counted);
         Map<String, Object> p = params(s);
         p.put("firstHalf", split.firstHalf());
         p.put("lastHalf", split.lastHalf());

@@ -78,6 +78,7 @@ public class ReferenceData {
                 // Counted regions and categories may have moved; CountRecovery recounts at start-up.
                 try (Statement s = c.createStatement()) {
                     s.execute("DELETE FROM term_count");
+                    s.execute("DELETE FROM salary_count");
                     s.execute(SalaryCountStore.MARK_ALL);
                 }
             }
