@@ -20,6 +20,7 @@ import io.quarkus.cache.CacheResult;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.postgresql.PGStatement;
 
 import java.sql.Array;
 import java.sql.Connection;
@@ -202,7 +203,7 @@ public class MarketRepository {
             Map<String, Object> p = split(s, from, to, kept);
             p.put("term", termKey);
             p.put("termKey", termKey);
-            return query(s.version(), sql, p, rs -> {
+            return query(s.version(), sql, p, true, rs -> {
                 Map<LocalDate, SalaryPoints.Builder> months = new TreeMap<>();
                 while (rs.next()) {
                     Date key = rs.getDate(1);
@@ -366,7 +367,7 @@ public class MarketRepository {
         return salaryRead(s, s.period().start(), s.period().end(), (kept, stale) -> {
             Map<String, Object> p = split(s, s.period().start(), s.period().end(), kept);
             p.put("terms", termIds);
-            return query(s.version(), sql, p, rs -> {
+            return query(s.version(), sql, p, true, rs -> {
                 SalaryPoints.Builder[] terms = new SalaryPoints.Builder[wanted.length];
                 while (rs.next()) {
                     byte[] points = rs.getBytes(2);
@@ -705,7 +706,19 @@ public class MarketRepository {
 
     /** Runs the statement on a server that holds at least {@code version} of the data ({@link ReadConnections}). */
     private <T> T query(long version, NamedSql sql, Map<String, ?> values, Reader<T> reader) {
+        return query(version, sql, values, false, reader);
+    }
+
+    /**
+     * {@code binary}: the results come in PostgreSQL's binary form (the driver's forced binary transfer, which
+     * prepares the statement on the server at once): salary_count's points travel as their bytes rather than twice as
+     * many hex digits the server prints and the driver parses, several megabytes for the market index.
+     */
+    private <T> T query(long version, NamedSql sql, Map<String, ?> values, boolean binary, Reader<T> reader) {
         try (Connection c = connections.at(version); PreparedStatement ps = sql.prepare(c, values)) {
+            if (binary) {
+                ps.unwrap(PGStatement.class).setPrepareThreshold(-1);
+            }
             try (ResultSet rs = ps.executeQuery()) {
                 return reader.read(rs);
             }
