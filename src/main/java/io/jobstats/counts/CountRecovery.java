@@ -57,11 +57,7 @@ public class CountRecovery {
     /** Recounts every half month whose salary counts are marked stale. */
     public void recountStaleSalaries() {
         try {
-            long started = System.nanoTime();
-            int done = salaryCounts.recount(new LinkedHashSet<>(salaryCounts.stale()));
-            if (done > 0) {
-                LOG.infof("Salary counts of %d half months recounted in %d ms", done, (System.nanoTime() - started) / 1_000_000);
-            }
+            salaryCounts.recount(new LinkedHashSet<>(salaryCounts.stale()));
         } catch (SQLException | RuntimeException e) {
             LOG.warn("Could not recount the stale salary counts; the figures read those half months from the ads", e);
         }

@@ -5,6 +5,7 @@ import io.jobstats.database.NamedSql;
 import io.jobstats.reference.ReferenceData;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -28,6 +29,8 @@ import java.util.TreeSet;
  */
 @ApplicationScoped
 public class SalaryCountStore {
+
+    private static final Logger LOG = Logger.getLogger(SalaryCountStore.class);
 
     /** A half month of one employment type. */
     public record Bucket(short employment, LocalDate start) {
@@ -122,6 +125,7 @@ public class SalaryCountStore {
      * @return how many half months were recounted
      */
     public int recount(Set<Bucket> buckets) throws SQLException {
+        long started = System.nanoTime();
         int done = 0;
         int[] regions = reference.regions().nodes().stream().filter(TermCountStore::counted).mapToInt(r -> r.id).toArray();
         try (Connection c = dataSource.getConnection()) {
@@ -144,6 +148,9 @@ public class SalaryCountStore {
                 c.commit();
                 done++;
             }
+        }
+        if (done > 0) {
+            LOG.infof("Salary points of %d half months recounted in %d ms", done, (System.nanoTime() - started) / 1_000_000);
         }
         return done;
     }
