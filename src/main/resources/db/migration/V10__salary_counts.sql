@@ -11,10 +11,11 @@ CREATE TABLE salary_count (
     term_id    integer  NOT NULL,
     bucket     date     NOT NULL,
     points     bytea    NOT NULL,
-    PRIMARY KEY (region_id, employment, term_id, bucket)
+    -- The half month before the term: a recount rewrites a half month's rows, which are then adjacent in the index
+    -- (led by the term, its ~14,000 rows would land on as many leaf pages: 0.6 s per half month on 1M ads); a term's
+    -- read filters a few thousand index entries per half month instead of finding its rows directly, a millisecond.
+    PRIMARY KEY (region_id, employment, bucket, term_id)
 );
--- The market index reads every term of a region's buckets.
-CREATE INDEX salary_count_bucket ON salary_count (region_id, employment, bucket);
 -- Points are already dense; compressing them saves little and costs every read.
 ALTER TABLE salary_count ALTER COLUMN points SET STORAGE EXTERNAL;
 

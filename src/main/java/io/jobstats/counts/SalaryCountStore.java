@@ -1,13 +1,20 @@
 package io.jobstats.counts;
 
+import io.jobstats.database.BinaryCopy;
 import io.jobstats.database.DataVersion;
 import io.jobstats.database.NamedSql;
+import io.jobstats.market.SalaryPoints;
 import io.jobstats.reference.ReferenceData;
+import io.jobstats.reference.RegionNode;
+import io.jobstats.reference.RegionTree;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
+import org.postgresql.PGConnection;
 
 import javax.sql.DataSource;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,6 +23,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -59,22 +67,10 @@ public class SalaryCountStore {
     private static final NamedSql DELETE_ROWS = NamedSql.of("""
             DELETE FROM salary_count WHERE region_id = ANY (:regions) AND employment = :employment AND bucket = :bucket""");
 
-    /**
-     * Each counted region's ads of the half month with a salary point, grouped by term (0 for every ad) and point, as
-     * V10's encoding: each distinct point's float8 and its count's int4, ascending.
-     */
-    private static final NamedSql COUNT = NamedSql.of("""
-            INSERT INTO salary_count (region_id, employment, term_id, bucket, points)
-            SELECT region_id, :employment, term_id, :bucket, string_agg(float8send(p) || int4send(n), ''::bytea ORDER BY p)
-            FROM (
-                SELECT r.id AS region_id, t AS term_id, a.salary_point AS p, count(*)::int AS n
-                FROM ad_fact a
-                JOIN region r ON r.id = ANY (:regions) AND a.region_pos BETWEEN r.lft AND r.rgt
-                CROSS JOIN LATERAL unnest(a.terms || 0) AS t
-                WHERE a.employment = :employment AND a.posted_on BETWEEN :bucket AND :lastDay AND a.salary_point IS NOT NULL
-                GROUP BY r.id, t, a.salary_point
-            ) x
-            GROUP BY region_id, term_id
+    /** The half month's ads with a salary point: about 4,000 on 1M ads, 40,000 on 10M. */
+    private static final NamedSql BUCKET_ADS = NamedSql.of("""
+            SELECT region_pos, salary_point, terms::text FROM ad_fact
+            WHERE employment = :employment AND posted_on BETWEEN :bucket AND :lastDay AND salary_point IS NOT NULL
             """);
 
     private static final NamedSql CLEAR = NamedSql.of("""
@@ -140,10 +136,18 @@ public class SalaryCountStore {
                         continue;
                     }
                 }
-                for (NamedSql step : List.of(DELETE_ROWS, COUNT, CLEAR)) {
+                byte[] rows = count(c, b, p);
+                for (NamedSql step : List.of(DELETE_ROWS, CLEAR)) {
                     try (PreparedStatement ps = step.prepare(c, p)) {
                         ps.executeUpdate();
                     }
+                }
+                try {
+                    c.unwrap(PGConnection.class).getCopyAPI().copyIn("""
+                            COPY salary_count (region_id, employment, term_id, bucket, points) FROM STDIN (FORMAT binary)""",
+                            new ByteArrayInputStream(rows));
+                } catch (IOException e) {
+                    throw new SQLException("COPY of salary counts failed", e);
                 }
                 c.commit();
                 done++;
@@ -153,6 +157,43 @@ public class SalaryCountStore {
             LOG.infof("Salary points of %d half months recounted in %d ms", done, (System.nanoTime() - started) / 1_000_000);
         }
         return done;
+    }
+
+    /**
+     * The half month's rows as COPY's binary form: per counted region the ad lies in, its point counted under each of
+     * its terms and under term 0 (every ad). Grouped here rather than in SQL, which joins every ad to its regions and
+     * sorts a hundred (region, term, point) triples per ad, several times slower.
+     */
+    private byte[] count(Connection c, Bucket b, Map<String, Object> p) throws SQLException {
+        RegionTree regions = reference.regions();
+        Map<Long, SalaryPoints.Builder> byKey = new HashMap<>();
+        try (PreparedStatement ps = BUCKET_ADS.prepare(c, p)) {
+            ps.setFetchSize(10_000);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    double point = rs.getDouble(2);
+                    int[] terms = IntArrays.parse(rs.getString(3));
+                    for (RegionNode r = regions.byPosition(rs.getInt(1)); r != null; r = r.parent) {
+                        if (TermCountStore.counted(r)) {
+                            builder(byKey, r.id, 0).add(point, 1);
+                            for (int t : terms) {
+                                builder(byKey, r.id, t).add(point, 1);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        BinaryCopy.Writer out = new BinaryCopy.Writer(byKey.size() * 128);
+        for (Map.Entry<Long, SalaryPoints.Builder> e : byKey.entrySet()) {
+            out.row(5).int4((int) (e.getKey() >>> 32)).int2(b.employment()).int4((int) (long) e.getKey()).date(b.start())
+                    .bytea(e.getValue().build().encoded());
+        }
+        return out.finish();
+    }
+
+    private static SalaryPoints.Builder builder(Map<Long, SalaryPoints.Builder> byKey, int regionId, int termId) {
+        return byKey.computeIfAbsent((long) regionId << 32 | termId, k -> new SalaryPoints.Builder());
     }
 
     /** The half months of a count delta's rows: those its ads were posted in. */

@@ -194,6 +194,12 @@ public final class BinaryCopy {
             return this;
         }
 
+        public Writer bytea(byte[] v) {
+            out.writeInt(v.length);
+            out.write(v);
+            return this;
+        }
+
         public Writer date(LocalDate d) {
             return int4((int) (d.toEpochDay() - EPOCH_2000));
         }

@@ -490,6 +490,8 @@ public class MarketRepository {
             LEFT JOIN (
                 SELECT posted_on, terms @> ARRAY[:term::int] AS hit FROM ad_fact
                 WHERE employment = :employment AND region_pos BETWEEN :lft AND :rgt AND workplace = ANY (:workplaces)
+                  AND posted_on >= date_trunc('month', :from::date)
+                  AND posted_on < date_trunc('month', :to::date) + interval '1 month'
             ) a ON a.posted_on >= m AND a.posted_on < m + interval '1 month'
             GROUP BY m ORDER BY m
             """);

@@ -199,6 +199,15 @@ public final class SalaryPoints {
         }
     }
 
+    /** As salary_count keeps them (V10), read back by {@link Builder#addEncoded}. */
+    public byte[] encoded() {
+        ByteBuffer out = ByteBuffer.allocate(values.length * 12);
+        for (int i = 0; i < values.length; i++) {
+            out.putDouble(values[i]).putInt(Math.toIntExact(counts[i]));
+        }
+        return out.array();
+    }
+
     public long size() {
         return cumulative.length == 0 ? 0 : cumulative[cumulative.length - 1];
     }
