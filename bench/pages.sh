@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Distinct term pages on the database bench/ingest.sh filled: bodies from bench/pages.py (a fixed seed; each a
 # different page, so both answer caches miss and only figures shared between pages can be cached), posted by wrk
-# (bench/pages.lua) at 1 and at 8 connections: pages/s, median, p99, errors. Then the same at 8 connections during a
+# (bench/pages.lua) at 1 and at 8 connections: pages/s, median, p99, errors. Twice: regions drawn from all of depth
+# 0-3 (most are villages without ads) and drawn level first (half the pages the UK or a nation). Then the same at 8 connections during a
 # load of 200,000 more ads (12 s of it), beside the load's own ads/s. Needs wrk, python3.
 # Usage: bench/pages.sh [SECONDS per run, default 60]
 set -euo pipefail
@@ -16,12 +17,15 @@ SERVICE=$!
 trap 'kill $SERVICE 2>/dev/null || true' EXIT
 until curl -sf localhost:$PORT/q/health/ready > /dev/null; do sleep 1; done
 python3 bench/pages.py "http://localhost:$PORT" 100000 20251129 > "$WORK/pages.ndjson"
-run() { # connections first-body [seconds]: each run starts on bodies no run before it posted
-  START=$2 BODIES="$WORK/pages.ndjson" wrk --timeout 10s -t"$(( $1 < 2 ? 1 : 2 ))" -c"$1" -d"${3:-$SECONDS_PER_RUN}s" -s bench/pages.lua \
+python3 bench/pages.py "http://localhost:$PORT" 100000 20251129 levels > "$WORK/pages-levels.ndjson"
+run() { # connections first-body [seconds [bodies]]: each run starts on bodies no run before it posted
+  START=$2 BODIES="${4:-$WORK/pages.ndjson}" wrk --timeout 10s -t"$(( $1 < 2 ? 1 : 2 ))" -c"$1" -d"${3:-$SECONDS_PER_RUN}s" -s bench/pages.lua \
     "http://localhost:$PORT" | grep '^pages/s'
 }
 echo "1 connection:  $(run 1 0)"
 echo "8 connections: $(run 8 10000)"
+echo "regions by level, 1 connection:  $(run 1 0 "$SECONDS_PER_RUN" "$WORK/pages-levels.ndjson")"
+echo "regions by level, 8 connections: $(run 8 10000 "$SECONDS_PER_RUN" "$WORK/pages-levels.ndjson")"
 ADS=$(ls "$WORK"/ads-*.ndjson | head -1)
 python3 - "$ADS" "$WORK/pages-load.ndjson" <<'PY'
 import sys

@@ -79,32 +79,77 @@ public class MarketRepository {
     }
 
     /**
-     * Whole half months from term_count and the deltas of a running load, plus (:headSign = +1) or less (-1) the ads of
-     * the days :headFrom..:headTo and :tailFrom..:tailTo at the period's edges (see {@link HalfMonths#split}).
+     * Whole half months from term_count (each row's array, element t the ads featuring term id t) and the deltas of a
+     * running load (sparse: ids and counts), plus (:headSign = +1) or less (-1) each ad of the days :headFrom..:headTo
+     * and :tailFrom..:tailTo at the period's edges with its terms (see {@link HalfMonths#split}). They are summed here:
+     * adding a few dozen arrays and a few thousand ads' terms costs microseconds in Java, while PostgreSQL unnesting
+     * and grouping the ~100,000 (term, count) pairs of a UK period took most of its ~70 ms (docs/benchmarks.md).
      */
     private static final NamedSql TERM_COUNTS = NamedSql.of("""
-            SELECT t::int, sum(n) FROM (
-                SELECT u.t, u.n FROM term_count c CROSS JOIN LATERAL unnest(c.terms) WITH ORDINALITY AS u(n, t)
-                WHERE c.region_id = :region AND c.employment = :employment AND c.bucket BETWEEN :firstHalf AND :lastHalf
-                  AND u.n <> 0
-                UNION ALL
-                SELECT u.t, u.n FROM term_count_delta c CROSS JOIN LATERAL unnest(c.term_ids, c.term_counts) AS u(t, n)
-                WHERE c.region_id = :region AND c.employment = :employment AND c.bucket BETWEEN :firstHalf AND :lastHalf
-                UNION ALL
-                SELECT t, :headSign::int FROM ad_fact a CROSS JOIN LATERAL unnest(a.terms) AS t
-                WHERE a.employment = :employment AND a.posted_on BETWEEN :headFrom AND :headTo
-                  AND a.region_pos BETWEEN :lft AND :rgt AND a.workplace = ANY (:workplaces)
-                UNION ALL
-                SELECT t, :tailSign::int FROM ad_fact a CROSS JOIN LATERAL unnest(a.terms) AS t
-                WHERE a.employment = :employment AND a.posted_on BETWEEN :tailFrom AND :tailTo
-                  AND a.region_pos BETWEEN :lft AND :rgt AND a.workplace = ANY (:workplaces)
-            ) x GROUP BY t HAVING sum(n) > 0
+            SELECT c.terms, NULL::int[], NULL::int FROM term_count c
+            WHERE c.region_id = :region AND c.employment = :employment AND c.bucket BETWEEN :firstHalf AND :lastHalf
+            UNION ALL
+            SELECT c.term_ids, c.term_counts, NULL FROM term_count_delta c
+            WHERE c.region_id = :region AND c.employment = :employment AND c.bucket BETWEEN :firstHalf AND :lastHalf
+            UNION ALL
+            SELECT a.terms, NULL, :headSign::int FROM ad_fact a
+            WHERE a.employment = :employment AND a.posted_on BETWEEN :headFrom AND :headTo
+              AND a.region_pos BETWEEN :lft AND :rgt AND a.workplace = ANY (:workplaces)
+            UNION ALL
+            SELECT a.terms, NULL, :tailSign::int FROM ad_fact a
+            WHERE a.employment = :employment AND a.posted_on BETWEEN :tailFrom AND :tailTo
+              AND a.region_pos BETWEEN :lft AND :rgt AND a.workplace = ANY (:workplaces)
             """);
 
     /** How many ads of the universe feature each term: vacancies, and the basis of every rank. */
     @CacheResult(cacheName = "market-term-counts")
     public Map<Integer, Long> termCounts(Scope s) {
-        return query(s.version(), TERM_COUNTS, split(s), countsBy(rs -> rs.getInt(1)));
+        return query(s.version(), TERM_COUNTS, split(s), true, rs -> {
+            long[] byTerm = new long[reference.taxonomy().terms().stream().mapToInt(Term::id).max().orElse(0) + 1];
+            while (rs.next()) {
+                int[] first = ints(rs.getArray(1));
+                int[] counts = ints(rs.getArray(2));
+                int sign = rs.getInt(3);
+                if (sign != 0) {
+                    for (int t : first) {
+                        byTerm = add(byTerm, t, sign);
+                    }
+                } else if (counts != null) {
+                    for (int k = 0; k < first.length; k++) {
+                        byTerm = add(byTerm, first[k], counts[k]);
+                    }
+                } else {
+                    for (int k = 0; k < first.length; k++) {
+                        byTerm = add(byTerm, k + 1, first[k]);
+                    }
+                }
+            }
+            Map<Integer, Long> out = new HashMap<>();
+            for (int t = 1; t < byTerm.length; t++) {
+                if (byTerm[t] > 0) {
+                    out.put(t, byTerm[t]);
+                }
+            }
+            return out;
+        });
+    }
+
+    private static long[] add(long[] counts, int i, long by) {
+        long[] out = i < counts.length ? counts : Arrays.copyOf(counts, i + 1);
+        out[i] += by;
+        return out;
+    }
+
+    private static int[] ints(Array a) throws SQLException {
+        if (a == null) {
+            return null;
+        }
+        Object[] values = (Object[]) a.getArray();
+        int[] out = new int[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = ((Number) values[i]).intValue();
+        }
+        return out;
     }
 
     /** As TERM_COUNTS, counting each ad once per category of its terms (from term_count's categories arrays). */
