@@ -704,16 +704,11 @@ class MarketFiguresTest {
      */
     @Test
     void salaryFiguresReadKeptCountsAndStaleHalfMonthsAlike() throws SQLException {
-        Region midlands = data.bySlug().get("midlands");
-        List<Ad> u = universe(midlands, END, 6);
-        int skill = top(u, t -> !data.termCategory().get(t).equals("Job Titles"));
-        int role = top(u, t -> data.termCategory().get(t).equals("Job Titles"));
-        String fields = "market(region: \"midlands\", period: {end: \"2021-06-10\", months: 6}) { salariesQuoted "
+        String q = topSkillAndRole("salariesQuoted "
                 + "salary { p10 p25 median p75 p90 mean histogram(width: 2500) { low count } } medianChange nationMedian "
                 + "previous(years: 1) { salary { median } } "
-                + "salaryTrend(from: \"2020-06-01\", to: \"2021-06-30\", window: 3) { month sampleSize p10 median p90 } } ";
-        String q = "{ a: term(name: \"" + data.termName().get(skill) + "\") { " + fields + "} b: term(name: \""
-                + data.termName().get(role) + "\") { " + fields + "} market(region: \"midlands\", "
+                + "salaryTrend(from: \"2020-06-01\", to: \"2021-06-30\", window: 3) { month sampleSize p10 median p90 }")
+                .replaceFirst("}$", "") + " market(region: \"midlands\", "
                 + "period: {end: \"2021-06-10\", months: 6}) { terms(first: 20) { edges { node { term { name } median "
                 + "medianChange salariesQuoted } } } } }";
         assertEquals(List.of("0|"), strings("SELECT count(*) FROM salary_count_stale"));
@@ -749,15 +744,9 @@ class MarketFiguresTest {
      */
     @Test
     void figuresReadKeptCountsAndDeltasAlike() throws SQLException {
-        Region midlands = data.bySlug().get("midlands");
-        List<Ad> u = universe(midlands, END, 6);
-        int skill = top(u, t -> !data.termCategory().get(t).equals("Job Titles"));
-        int role = top(u, t -> data.termCategory().get(t).equals("Job Titles"));
-        String fields = "market(region: \"midlands\", period: {end: \"2021-06-10\", months: 6}) { rank rankChange vacancies "
-                + "shareOfAllVacancies shareOfCategory coOccurringSkills(first: 5) { count term { name } } "
-                + "vacancyTrend(from: \"2020-06-01\", to: \"2021-06-30\") { month vacancies allVacancies } } ";
-        String q = "{ a: term(name: \"" + data.termName().get(skill) + "\") { " + fields + "} b: term(name: \""
-                + data.termName().get(role) + "\") { " + fields + "} }";
+        String q = topSkillAndRole("rank rankChange vacancies shareOfAllVacancies shareOfCategory "
+                + "coOccurringSkills(first: 5) { count term { name } } "
+                + "vacancyTrend(from: \"2020-06-01\", to: \"2021-06-30\") { month vacancies allVacancies }");
         String before = graphql(q).asString();
         String moved = "extract(day FROM bucket) = 1";
         String sparse = "ARRAY(SELECT i FROM generate_subscripts(%1$s, 1) i WHERE %1$s[i] <> 0 ORDER BY i), "
@@ -789,6 +778,19 @@ class MarketFiguresTest {
                 s.execute("UPDATE data_version SET version = version + 1");
             }
         }
+    }
+
+    /**
+     * A query of the fields of the market of the Midlands' most-advertised skill (alias a) and role (b) in the 6 months
+     * to 10 June 2021, a period that cuts half months.
+     */
+    private static String topSkillAndRole(String marketFields) {
+        List<Ad> u = universe(data.bySlug().get("midlands"), END, 6);
+        int skill = top(u, t -> !data.termCategory().get(t).equals("Job Titles"));
+        int role = top(u, t -> data.termCategory().get(t).equals("Job Titles"));
+        String market = "market(region: \"midlands\", period: {end: \"2021-06-10\", months: 6}) { " + marketFields + " } ";
+        return "{ a: term(name: \"" + data.termName().get(skill) + "\") { " + market + "} b: term(name: \""
+                + data.termName().get(role) + "\") { " + market + "} }";
     }
 
     private List<String> strings(String sql) throws SQLException {
