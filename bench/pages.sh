@@ -4,15 +4,18 @@
 # (bench/pages.lua) at 1 and at 8 connections: pages/s, median, p99, errors. Twice: regions drawn from all of depth
 # 0-3 (most are villages without ads) and drawn level first (half the pages the UK or a nation). Then the same at 8 connections during a
 # load of 200,000 more ads (12 s of it), beside the load's own ads/s. Needs wrk, python3.
-# Usage: bench/pages.sh [SECONDS per run, default 60]
+# Usage: [JAR=path/to/quarkus-run.jar] bench/pages.sh [SECONDS per run, default 60]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_PER_RUN=${1:-60}
 WORK=target/bench
 PORT=8089
 [ -d "$WORK/pgdata" ] || { echo "run bench/ingest.sh first" >&2; exit 2; }
+# JAR: another build to measure (an older one as the baseline: it then runs with Flyway's validation off).
+JAR=${JAR:-target/quarkus-app/quarkus-run.jar}
+VALIDATE=$([ "$JAR" = target/quarkus-app/quarkus-run.jar ] && echo true || echo false)
 JOBSTATS_DATA_DIR="$WORK/pgdata" JOBSTATS_KEYS_DIR="$WORK/keys" JOBSTATS_DEMO_ENABLED=false java -Dquarkus.http.port=$PORT \
-  -jar target/quarkus-app/quarkus-run.jar > "$WORK/pages-service.log" 2>&1 &
+  -Dquarkus.flyway.validate-on-migrate=$VALIDATE -jar "$JAR" > "$WORK/pages-service.log" 2>&1 &
 SERVICE=$!
 trap 'kill $SERVICE 2>/dev/null || true' EXIT
 until curl -sf localhost:$PORT/q/health/ready > /dev/null; do sleep 1; done

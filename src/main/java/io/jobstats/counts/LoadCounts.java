@@ -108,8 +108,8 @@ public class LoadCounts {
 
     /**
      * Folds the load's deltas into term_count, in a transaction of its own, then recounts the salary points of the
-     * half months it touched (a transaction each). The load's sum in memory is used when
-     * all its batches' rows are still there; if a recount took some of them meanwhile, the rows that remain are summed.
+     * half months it touched (a transaction each). The load's sum in memory is used when all its batches' rows are
+     * still there; if a recount took some of them meanwhile, the rows that remain are summed.
      */
     public void compact(Load load) throws SQLException {
         if (load.id == 0) {

@@ -44,9 +44,9 @@ public class SalaryCountStore {
     public record Bucket(short employment, LocalDate start) {
     }
 
-    private static final String MARK = """
-            INSERT INTO salary_count_stale (employment, bucket, last_day) VALUES (?, ?, ?)
-            ON CONFLICT DO NOTHING""";
+    private static final NamedSql MARK = NamedSql.of("""
+            INSERT INTO salary_count_stale (employment, bucket, last_day) VALUES (:employment, :bucket, :lastDay)
+            ON CONFLICT DO NOTHING""");
 
     /** Every half month held, marked for a recount: when the regions' positions or the terms may have moved. */
     public static final String MARK_ALL = """
@@ -63,7 +63,7 @@ public class SalaryCountStore {
     private static final NamedSql IS_STALE = NamedSql.of("""
             SELECT 1 FROM salary_count_stale WHERE employment = :employment AND bucket = :bucket""");
 
-    /** By the counted regions' ids, so that the bucket index finds the rows. */
+    /** By the counted regions' ids, so that the primary key finds the rows. */
     private static final NamedSql DELETE_ROWS = NamedSql.of("""
             DELETE FROM salary_count WHERE region_id = ANY (:regions) AND employment = :employment AND bucket = :bucket""");
 
@@ -90,14 +90,12 @@ public class SalaryCountStore {
         if (buckets.isEmpty()) {
             return;
         }
-        try (PreparedStatement ps = c.prepareStatement(MARK)) {
-            for (Bucket b : buckets) {
-                ps.setShort(1, b.employment());
-                ps.setObject(2, b.start());
-                ps.setObject(3, HalfMonths.end(b.start()));
-                ps.addBatch();
+        // A batch's ads fall in one or a few half months.
+        for (Bucket b : buckets) {
+            try (PreparedStatement ps = MARK.prepare(c, Map.of("employment", b.employment(), "bucket", b.start(),
+                    "lastDay", HalfMonths.end(b.start())))) {
+                ps.executeUpdate();
             }
-            ps.executeBatch();
         }
     }
 
@@ -161,8 +159,8 @@ public class SalaryCountStore {
 
     /**
      * The half month's rows as COPY's binary form: per counted region the ad lies in, its point counted under each of
-     * its terms and under term 0 (every ad). Grouped here rather than in SQL, which joins every ad to its regions and
-     * sorts a hundred (region, term, point) triples per ad, several times slower.
+     * its terms and under term 0 (every ad). Grouped here rather than in SQL, which would join every ad to its regions
+     * and group a hundred (region, term, point) triples per ad.
      */
     private byte[] count(Connection c, Bucket b, Map<String, Object> p) throws SQLException {
         RegionTree regions = reference.regions();

@@ -4,9 +4,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 
 /**
@@ -63,64 +61,6 @@ public final class SalaryPoints {
         for (var e : byValue.entrySet()) {
             v[i] = e.getKey();
             c[i++] = e.getValue();
-        }
-        return new SalaryPoints(v, c);
-    }
-
-    /**
-     * Each term's points, from ads given as their point ({@code points[i]}) and the terms they feature
-     * ({@code terms.get(i)}): an ad's point counts once for each of its terms.
-     */
-    public static Map<Integer, SalaryPoints> byTerm(double[] points, List<int[]> terms) {
-        int ads = terms.size();
-        double[] distinct = Arrays.stream(points, 0, ads).sorted().distinct().toArray();
-        int maxTerm = -1;
-        for (int[] t : terms) {
-            for (int id : t) {
-                maxTerm = Math.max(maxTerm, id);
-            }
-        }
-        int[] size = new int[maxTerm + 1];
-        terms.forEach(t -> {
-            for (int id : t) {
-                size[id]++;
-            }
-        });
-        // Per term, the indexes of its ads' points among the distinct values; sorted, they are its points in order.
-        int[][] indexes = new int[maxTerm + 1][];
-        int[] filled = new int[maxTerm + 1];
-        for (int i = 0; i < ads; i++) {
-            int at = Arrays.binarySearch(distinct, points[i]);
-            for (int id : terms.get(i)) {
-                if (indexes[id] == null) {
-                    indexes[id] = new int[size[id]];
-                }
-                indexes[id][filled[id]++] = at;
-            }
-        }
-        Map<Integer, SalaryPoints> out = new HashMap<>();
-        for (int id = 0; id <= maxTerm; id++) {
-            if (indexes[id] != null) {
-                out.put(id, ofSortedIndexes(indexes[id], distinct));
-            }
-        }
-        return out;
-    }
-
-    private static SalaryPoints ofSortedIndexes(int[] indexes, double[] distinct) {
-        Arrays.sort(indexes);
-        int runs = 0;
-        for (int i = 0; i < indexes.length; i++) {
-            runs += i == 0 || indexes[i] != indexes[i - 1] ? 1 : 0;
-        }
-        double[] v = new double[runs];
-        long[] c = new long[runs];
-        int r = -1;
-        for (int i = 0; i < indexes.length; i++) {
-            if (i == 0 || indexes[i] != indexes[i - 1]) {
-                v[++r] = distinct[indexes[i]];
-            }
-            c[r]++;
         }
         return new SalaryPoints(v, c);
     }

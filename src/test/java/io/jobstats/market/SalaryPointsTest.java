@@ -95,31 +95,6 @@ class SalaryPointsTest {
         assertEquals(all.size(), whole.histogram(2_500).stream().mapToLong(SalaryPoints.Band::count).sum());
     }
 
-    /** Ads' points gathered per term: each term's equal the points of the ads featuring it, listed and sorted. */
-    @Test
-    void byTermGathersEachTermsPoints() {
-        Random random = new Random(5);
-        int ads = 3_000;
-        double[] points = new double[ads];
-        List<int[]> terms = new ArrayList<>();
-        java.util.Map<Integer, List<Double>> expected = new java.util.HashMap<>();
-        for (int i = 0; i < ads; i++) {
-            points[i] = 25_000 + 250 * random.nextInt(200);
-            int[] t = random.ints(random.nextInt(6), 0, 40).distinct().toArray();
-            terms.add(t);
-            for (int id : t) {
-                expected.computeIfAbsent(id, k -> new ArrayList<>()).add(points[i]);
-            }
-        }
-        java.util.Map<Integer, SalaryPoints> byTerm = SalaryPoints.byTerm(points, terms);
-        assertEquals(expected.keySet(), byTerm.keySet());
-        expected.forEach((id, list) -> {
-            assertEquals(list.size(), byTerm.get(id).size());
-            assertEquals(of(list).median(), byTerm.get(id).median());
-            assertEquals(of(list).histogram(1_000), byTerm.get(id).histogram(1_000));
-        });
-    }
-
     @Test
     void refusesWhatIsNotASubset() {
         assertThrows(IllegalArgumentException.class, () -> EXAMPLE.minus(of(List.of(31_000.0))));
