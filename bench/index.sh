@@ -17,7 +17,7 @@ PORT=8089
 JOBSTATS_DATA_DIR="$WORK/pgdata" JOBSTATS_KEYS_DIR="$WORK/keys" JOBSTATS_DEMO_ENABLED=false java -Dquarkus.http.port=$PORT \
   -jar target/quarkus-app/quarkus-run.jar > "$WORK/index-service.log" 2>&1 &
 SERVICE=$!
-trap 'kill $SERVICE 2>/dev/null || true' EXIT
+trap 'kill $SERVICE 2>/dev/null && wait $SERVICE 2>/dev/null || true' EXIT
 until curl -sf localhost:$PORT/q/health/ready > /dev/null; do sleep 1; done
 PGPORT=$(grep -ao 'localhost:[0-9]*' "$WORK/index-service.log" | head -1 | cut -d: -f2)
 psqlc() { psql -qtA -h localhost -p "$PGPORT" -U postgres -c "$1"; }
