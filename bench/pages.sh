@@ -2,8 +2,9 @@
 # Distinct term pages on the database bench/ingest.sh filled: bodies from bench/pages.py (a fixed seed; each a
 # different page, so both answer caches miss and only figures shared between pages can be cached), posted by wrk
 # (bench/pages.lua) at 1 and at 8 connections: pages/s, median, p99, errors. Twice: regions drawn from all of depth
-# 0-3 (most are villages without ads) and drawn level first (half the pages the UK or a nation). Then the same at 8 connections during a
-# load of 200,000 more ads (12 s of it), beside the load's own ads/s. Needs wrk, python3.
+# 0-3 (most are villages without ads) and drawn level first (half the pages the UK or a nation). Then the first kind
+# at 8 connections during a load of 200,000 more ads (12 s of it; on later runs they replace themselves), beside the
+# load's own time. Needs wrk, python3.
 # Usage: [JAR=path/to/quarkus-run.jar] bench/pages.sh [SECONDS per run, default 60]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -47,4 +48,4 @@ sleep 1
 # 12 s: within the load (about 17 s for 200,000 ads at the measured rate), so every request meets it.
 echo "8 connections during a load: $(run 8 25000 12)"
 wait $LOAD
-echo "the load: $(python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); print(r["adsAdded"], "ads added")' "$WORK/pages-load.json") in $(echo "$(date +%s.%N) - $start" | bc | cut -c1-6) s"
+echo "the load: $(python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); print(r["adsAdded"], "ads added,", r["adsReplaced"], "replaced")' "$WORK/pages-load.json") in $(echo "$(date +%s.%N) - $start" | bc | cut -c1-6) s"
