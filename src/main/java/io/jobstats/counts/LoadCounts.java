@@ -14,7 +14,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -44,7 +43,6 @@ public class LoadCounts {
         private long id;
         private int batches;
         private CountDelta total;
-        private final Set<SalaryCountStore.Bucket> touched = new HashSet<>();
 
         private Load() {
         }
@@ -55,7 +53,6 @@ public class LoadCounts {
                 return;
             }
             batches++;
-            touched.addAll(SalaryCountStore.buckets(batch));
             if (total == null) {
                 total = batch;
             } else {
@@ -115,8 +112,10 @@ public class LoadCounts {
         if (load.id == 0) {
             return;
         }
+        // The half months of the load's summed counts: every one a committed batch touched.
+        Set<SalaryCountStore.Bucket> touched = load.total == null ? Set.of() : SalaryCountStore.buckets(load.total);
         foldTermCounts(load);
-        salaryCounts.recount(load.touched);
+        salaryCounts.recount(touched);
     }
 
     private void foldTermCounts(Load load) throws SQLException {
