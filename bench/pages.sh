@@ -4,8 +4,9 @@
 # (bench/pages.lua) at 1 and at 8 connections: pages/s, median, p99, errors. Twice: regions drawn from all of depth
 # 0-3 (most are villages without ads) and drawn level first (half the pages the UK or a nation). Then the first kind
 # at 8 connections during a load of 200,000 more ads (12 s of it; on later runs they replace themselves), beside the
-# load's own time. Needs wrk, python3.
-# Usage: [JAR=path/to/quarkus-run.jar] bench/pages.sh [SECONDS per run, default 60]
+# load's own time. The service runs with the pod's heap (HEAP, default 512m: half the JVM overlay's 1 GiB limit);
+# the heap used is sampled every second from /q/metrics and its peak reported. Needs wrk, python3.
+# Usage: [JAR=path/to/quarkus-run.jar] [HEAP=512m] bench/pages.sh [SECONDS per run, default 60]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_PER_RUN=${1:-60}
@@ -15,11 +16,18 @@ PORT=8089
 # JAR: another build to measure (an older one as the baseline: it then runs with Flyway's validation off).
 JAR=${JAR:-target/quarkus-app/quarkus-run.jar}
 VALIDATE=$([ "$JAR" = target/quarkus-app/quarkus-run.jar ] && echo true || echo false)
-JOBSTATS_DATA_DIR="$WORK/pgdata" JOBSTATS_KEYS_DIR="$WORK/keys" JOBSTATS_DEMO_ENABLED=false java -Dquarkus.http.port=$PORT \
+JOBSTATS_DATA_DIR="$WORK/pgdata" JOBSTATS_KEYS_DIR="$WORK/keys" JOBSTATS_DEMO_ENABLED=false java -Xmx"${HEAP:-512m}" \
+  -Dquarkus.http.port=$PORT \
   -Dquarkus.flyway.validate-on-migrate=$VALIDATE -jar "$JAR" > "$WORK/pages-service.log" 2>&1 &
 SERVICE=$!
 trap 'kill $SERVICE 2>/dev/null && wait $SERVICE 2>/dev/null || true' EXIT
 until curl -sf localhost:$PORT/q/health/ready > /dev/null; do sleep 1; done
+# The heap's used bytes over every pool, once a second, while the runs last.
+while sleep 1; do
+  curl -sf localhost:$PORT/q/metrics | awk '/^jvm_memory_used_bytes\{area="heap"/ { s += $2 } END { print s }'
+done > "$WORK/pages-heap.txt" 2>/dev/null &
+SAMPLER=$!
+trap 'kill $SAMPLER 2>/dev/null; kill $SERVICE 2>/dev/null && wait $SERVICE 2>/dev/null || true' EXIT
 python3 bench/pages.py "http://localhost:$PORT" 100000 20251129 > "$WORK/pages.ndjson"
 python3 bench/pages.py "http://localhost:$PORT" 100000 20251129 levels > "$WORK/pages-levels.ndjson"
 run() { # connections first-body [seconds [bodies]]: each run starts on bodies no run before it posted
@@ -49,3 +57,4 @@ sleep 1
 echo "8 connections during a load: $(run 8 25000 12)"
 wait $LOAD
 echo "the load: $(python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); print(r["adsAdded"], "ads added,", r["adsReplaced"], "replaced")' "$WORK/pages-load.json") in $(echo "$(date +%s.%N) - $start" | bc | cut -c1-6) s"
+echo "heap used, peak of $(wc -l < "$WORK/pages-heap.txt") samples: $(sort -n "$WORK/pages-heap.txt" | tail -1 | awk '{ printf "%.0f MB", $1 / 1048576 }') (-Xmx${HEAP:-512m})"
