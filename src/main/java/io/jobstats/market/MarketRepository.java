@@ -485,12 +485,25 @@ public class MarketRepository {
             """);
 
     /**
-     * The same figures as {@link #termSalaries} for one term in each child region of a region, in one query; its keys
-     * are the children where the term has ads (the rows of the locations table).
+     * The same figures as {@link #termSalaries} for one term in each child region of a region; its keys are the
+     * children where the term has ads (the rows of the locations table). Children with kept counts (a nation's areas,
+     * say) are read one by one from them, which the children's own pages share; the others (a subregion's
+     * authorities, few ads each) in one query over their ads.
      */
     @CacheResult(cacheName = "market-term-salaries-by-child")
     public Map<Integer, Percentiles> termSalariesByChild(int termId, Scope s) {
-        return query(s.version(), TERM_SALARIES_BY_CHILD.of(term(termId)), params(s, termId), percentilesBy());
+        List<RegionNode> children = reference.regions().byId(s.regionId()).children;
+        if (children.isEmpty() || !children.stream().allMatch(c -> counted(s.in(c.id)))) {
+            return query(s.version(), TERM_SALARIES_BY_CHILD.of(term(termId)), params(s, termId), percentilesBy());
+        }
+        Map<Integer, Percentiles> out = new HashMap<>();
+        for (RegionNode c : children) {
+            Scope child = s.in(c.id);
+            if (termCounts(child).getOrDefault(termId, 0L) > 0) {
+                out.put(c.id, termSalaries(termId, child));
+            }
+        }
+        return out;
     }
 
     /**
