@@ -24,7 +24,7 @@ trap 'kill $SERVICE 2>/dev/null && wait $SERVICE 2>/dev/null || true' EXIT
 until curl -sf localhost:$PORT/q/health/ready > /dev/null; do sleep 1; done
 # The heap's used bytes over every pool, once a second, while the runs last.
 while sleep 1; do
-  curl -sf localhost:$PORT/q/metrics | awk '/^jvm_memory_used_bytes\{area="heap"/ { s += $2 } END { print s }'
+  curl -sf localhost:$PORT/q/metrics | awk '/^jvm_memory_used_bytes\{area="heap"/ { s += $NF } END { print s }'
 done > "$WORK/pages-heap.txt" 2>/dev/null &
 SAMPLER=$!
 trap 'kill $SAMPLER 2>/dev/null; kill $SERVICE 2>/dev/null && wait $SERVICE 2>/dev/null || true' EXIT
