@@ -13,8 +13,8 @@ import java.util.Map;
  */
 public final class CountDelta {
 
-    /** One row of term_count: where, which employment and which half month (its first day). */
-    record Key(int regionId, short employment, LocalDate halfMonth) {
+    /** One row of term_count: where, which employment and which half month (its first day), or day. */
+    record Key(int regionId, short employment, LocalDate bucket) {
     }
 
     /** Index i of each array holds the count of term (or category) id i, as element i of the SQL array. */
@@ -44,15 +44,23 @@ public final class CountDelta {
         return rows.isEmpty();
     }
 
-    /** One ad, counted (+1) or uncounted (-1) in each counted region it lies in. */
+    /** One ad, counted (+1) or uncounted (-1) in each counted region it lies in, under its half month. */
     public void add(RegionNode region, short employment, LocalDate posted, int[] terms, int sign) {
-        LocalDate halfMonth = HalfMonths.start(posted);
+        addTo(HalfMonths.start(posted), region, employment, terms, sign);
+    }
+
+    /** One ad counted in each counted region it lies in, under the day it was posted (term_count_day's rows). */
+    void addOnDay(RegionNode region, short employment, LocalDate posted, int[] terms) {
+        addTo(posted, region, employment, terms, 1);
+    }
+
+    private void addTo(LocalDate bucket, RegionNode region, short employment, int[] terms, int sign) {
         int distinctCategories = categories(terms);
         for (RegionNode r = region; r != null; r = r.parent) {
             if (!TermCountStore.counted(r)) {
                 continue;
             }
-            Row row = row(new Key(r.id, employment, halfMonth));
+            Row row = row(new Key(r.id, employment, bucket));
             row.ads += sign;
             for (int t : terms) {
                 row.terms = IntArrays.increment(row.terms, t, sign);

@@ -90,7 +90,7 @@ public class LoadCounts {
             for (Map.Entry<CountDelta.Key, CountDelta.Row> e : delta.rows.entrySet()) {
                 CountDelta.Key k = e.getKey();
                 CountDelta.Row r = e.getValue();
-                out.row(10).int8(load.id).int4(load.batches + 1).int4(k.regionId()).int2(k.employment()).date(k.halfMonth())
+                out.row(10).int8(load.id).int4(load.batches + 1).int4(k.regionId()).int2(k.employment()).date(k.bucket())
                         .int4(r.ads);
                 out.sparse(r.terms).sparse(r.categories);
             }

@@ -125,7 +125,7 @@ public class TermCountStore {
         BinaryCopy.Writer out = new BinaryCopy.Writer(keys.size() * 64);
         for (CountDelta.Key k : keys) {
             CountDelta.Row r = rows.apply(k);
-            out.row(6).int4(k.regionId()).int2(k.employment()).date(k.halfMonth()).int4(r == null ? 0 : r.ads)
+            out.row(6).int4(k.regionId()).int2(k.employment()).date(k.bucket()).int4(r == null ? 0 : r.ads)
                     .int4Array(r == null ? new int[1] : r.terms).int4Array(r == null ? new int[1] : r.categories);
         }
         copy.copyIn("COPY term_count_in FROM STDIN (FORMAT binary)", new ByteArrayInputStream(out.finish()));

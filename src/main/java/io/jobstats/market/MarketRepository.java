@@ -80,18 +80,33 @@ public class MarketRepository {
 
     /**
      * Whole half months from term_count (each row's array, element t the ads featuring term id t) and the deltas of a
-     * running load (sparse: ids and counts), plus (:headSign = +1) or less (-1) each ad of the days :headFrom..:headTo
-     * and :tailFrom..:tailTo at the period's edges with its terms (see {@link HalfMonths#split}). They are summed here,
-     * in well under a millisecond, rather than by unnesting and grouping a UK period's ~100,000 (term, count) pairs
-     * in PostgreSQL (15 of the statement's 70 ms in EXPLAIN ANALYZE; its ad_fact edges took most of the rest).
+     * running load (sparse: ids and counts), plus (:headSign = +1) or less (-1) the period's edge days :headFrom..:headTo
+     * and :tailFrom..:tailTo (see {@link HalfMonths#split}). They are summed here, in well under a millisecond, rather
+     * than by unnesting and grouping a UK period's ~100,000 (term, count) pairs in PostgreSQL.
      */
-    private static final NamedSql TERM_COUNTS = NamedSql.of("""
+    private static final String TERM_COUNTS_KEPT = """
             SELECT c.terms, NULL::int[], NULL::int FROM term_count c
             WHERE c.region_id = :region AND c.employment = :employment AND c.bucket BETWEEN :firstHalf AND :lastHalf
             UNION ALL
             SELECT c.term_ids, c.term_counts, NULL FROM term_count_delta c
             WHERE c.region_id = :region AND c.employment = :employment AND c.bucket BETWEEN :firstHalf AND :lastHalf
             UNION ALL
+            """;
+
+    /** The edge days from term_count_day (sparse, signed), and a row without terms if a half month was stale. */
+    private static final NamedSql TERM_COUNTS = NamedSql.of(TERM_COUNTS_KEPT + """
+            SELECT d.term_ids, d.term_counts, :headSign::int FROM term_count_day d
+            WHERE d.region_id = :region AND d.employment = :employment AND d.day BETWEEN :headFrom AND :headTo
+            UNION ALL
+            SELECT d.term_ids, d.term_counts, :tailSign::int FROM term_count_day d
+            WHERE d.region_id = :region AND d.employment = :employment AND d.day BETWEEN :tailFrom AND :tailTo
+            UNION ALL
+            SELECT NULL, NULL, NULL FROM salary_count_stale
+            WHERE employment = :employment AND bucket BETWEEN :staleFrom AND :end
+            """);
+
+    /** The edge days from their ads, each with its terms: where no day is kept, or while one is stale. */
+    private static final NamedSql TERM_COUNTS_OF_ADS = NamedSql.of(TERM_COUNTS_KEPT + """
             SELECT a.terms, NULL, :headSign::int FROM ad_fact a
             WHERE a.employment = :employment AND a.posted_on BETWEEN :headFrom AND :headTo
               AND a.region_pos BETWEEN :lft AND :rgt AND a.workplace = ANY (:workplaces)
@@ -104,33 +119,42 @@ public class MarketRepository {
     /** How many ads of the universe feature each term: vacancies, and the basis of every rank. */
     @CacheResult(cacheName = "market-term-counts")
     public Map<Integer, Long> termCounts(Scope s) {
-        return query(s.version(), TERM_COUNTS, split(s), true, rs -> {
-            long[] byTerm = new long[reference.taxonomy().terms().stream().mapToInt(Term::id).max().orElse(0) + 1];
-            while (rs.next()) {
-                int[] first = ints(rs.getArray(1));
-                int[] counts = ints(rs.getArray(2));
-                int sign = rs.getInt(3);
-                if (sign != 0) {
-                    for (int t : first) {
-                        byTerm = add(byTerm, t, sign);
+        return keptRead(s, s.period().start(), s.period().end(), (kept, stale) -> {
+            return query(s.version(), kept ? TERM_COUNTS : TERM_COUNTS_OF_ADS, keptSplit(s), true, rs -> {
+                long[] byTerm = new long[reference.taxonomy().terms().stream().mapToInt(Term::id).max().orElse(0) + 1];
+                while (rs.next()) {
+                    int[] first = ints(rs.getArray(1));
+                    if (first == null) {
+                        stale[0] = true;
+                        return null;
                     }
-                } else if (counts != null) {
-                    for (int k = 0; k < first.length; k++) {
-                        byTerm = add(byTerm, first[k], counts[k]);
-                    }
-                } else {
-                    for (int k = 0; k < first.length; k++) {
-                        byTerm = add(byTerm, k + 1, first[k]);
+                    int[] counts = ints(rs.getArray(2));
+                    int sign = rs.getInt(3);
+                    if (counts != null) {
+                        // A delta row (no sign) or a day (signed): ids and their counts.
+                        int by = sign == 0 ? 1 : sign;
+                        for (int k = 0; k < first.length; k++) {
+                            byTerm = add(byTerm, first[k], (long) counts[k] * by);
+                        }
+                    } else if (sign != 0) {
+                        // An ad of an edge: its terms.
+                        for (int t : first) {
+                            byTerm = add(byTerm, t, sign);
+                        }
+                    } else {
+                        for (int k = 0; k < first.length; k++) {
+                            byTerm = add(byTerm, k + 1, first[k]);
+                        }
                     }
                 }
-            }
-            Map<Integer, Long> out = new HashMap<>();
-            for (int t = 1; t < byTerm.length; t++) {
-                if (byTerm[t] > 0) {
-                    out.put(t, byTerm[t]);
+                Map<Integer, Long> out = new HashMap<>();
+                for (int t = 1; t < byTerm.length; t++) {
+                    if (byTerm[t] > 0) {
+                        out.put(t, byTerm[t]);
+                    }
                 }
-            }
-            return out;
+                return out;
+            });
         });
     }
 
@@ -152,8 +176,12 @@ public class MarketRepository {
         return out;
     }
 
-    /** As TERM_COUNTS, counting each ad once per category of its terms (from term_count's categories arrays). */
-    private static final NamedSql CATEGORY_COUNTS = NamedSql.of("""
+    /**
+     * As TERM_COUNTS, counting each ad once per category of its terms (from term_count's categories arrays); {EDGES}
+     * gives the edge days' (category id, signed count) rows and {STALE} a row without a name when it reads kept days
+     * and a half month was stale.
+     */
+    private static final String CATEGORY_COUNTS_OF = """
             SELECT cat.name, sum(n) FROM (
                 SELECT u.g, u.n FROM term_count c CROSS JOIN LATERAL unnest(c.categories) WITH ORDINALITY AS u(n, g)
                 WHERE c.region_id = :region AND c.employment = :employment AND c.bucket BETWEEN :firstHalf AND :lastHalf
@@ -163,6 +191,26 @@ public class MarketRepository {
                 CROSS JOIN LATERAL unnest(c.category_ids, c.category_counts) AS u(g, n)
                 WHERE c.region_id = :region AND c.employment = :employment AND c.bucket BETWEEN :firstHalf AND :lastHalf
                 UNION ALL
+                {EDGES}
+            ) x JOIN category cat ON cat.id = x.g GROUP BY cat.name HAVING sum(n) > 0
+            {STALE}
+            """;
+
+    private static final NamedSql CATEGORY_COUNTS = NamedSql.of(CATEGORY_COUNTS_OF.replace("{EDGES}", """
+                SELECT u.g, :headSign * u.n FROM term_count_day d
+                CROSS JOIN LATERAL unnest(d.category_ids, d.category_counts) AS u(g, n)
+                WHERE d.region_id = :region AND d.employment = :employment AND d.day BETWEEN :headFrom AND :headTo
+                UNION ALL
+                SELECT u.g, :tailSign * u.n FROM term_count_day d
+                CROSS JOIN LATERAL unnest(d.category_ids, d.category_counts) AS u(g, n)
+                WHERE d.region_id = :region AND d.employment = :employment AND d.day BETWEEN :tailFrom AND :tailTo
+            """).replace("{STALE}", """
+            UNION ALL
+            SELECT NULL, NULL FROM salary_count_stale
+            WHERE employment = :employment AND bucket BETWEEN :staleFrom AND :end
+            """));
+
+    private static final NamedSql CATEGORY_COUNTS_OF_ADS = NamedSql.of(CATEGORY_COUNTS_OF.replace("{EDGES}", """
                 SELECT g.category_id, :headSign::int FROM ad_fact a
                 CROSS JOIN LATERAL (SELECT DISTINCT t.category_id FROM term t WHERE t.id = ANY (a.terms)) g
                 WHERE a.employment = :employment AND a.posted_on BETWEEN :headFrom AND :headTo
@@ -172,13 +220,24 @@ public class MarketRepository {
                 CROSS JOIN LATERAL (SELECT DISTINCT t.category_id FROM term t WHERE t.id = ANY (a.terms)) g
                 WHERE a.employment = :employment AND a.posted_on BETWEEN :tailFrom AND :tailTo
                   AND a.region_pos BETWEEN :lft AND :rgt AND a.workplace = ANY (:workplaces)
-            ) x JOIN category cat ON cat.id = x.g GROUP BY cat.name HAVING sum(n) > 0
-            """);
+            """).replace("{STALE}", ""));
 
     /** Ads of the universe featuring at least one term of each category (for a role: a recognised title). */
     @CacheResult(cacheName = "market-category-counts")
     public Map<String, Long> categoryCounts(Scope s) {
-        return query(s.version(), CATEGORY_COUNTS, split(s), countsBy(rs -> rs.getString(1)));
+        return keptRead(s, s.period().start(), s.period().end(), (kept, stale) ->
+                query(s.version(), kept ? CATEGORY_COUNTS : CATEGORY_COUNTS_OF_ADS, keptSplit(s), rs -> {
+                    Map<String, Long> m = new HashMap<>();
+                    while (rs.next()) {
+                        String name = rs.getString(1);
+                        if (name == null) {
+                            stale[0] = true;
+                            return null;
+                        }
+                        m.put(name, rs.getLong(2));
+                    }
+                    return m;
+                }));
     }
 
     /**
@@ -267,7 +326,7 @@ public class MarketRepository {
 
     /** POINTS over from..to, by calendar month. */
     private Map<LocalDate, SalaryPoints> points(NamedSql sql, int termKey, Scope s, LocalDate from, LocalDate to) {
-        return salaryRead(s, from, to, (kept, stale) -> {
+        return keptRead(s, from, to, (kept, stale) -> {
             Map<String, Object> p = split(s, from, to, kept);
             p.put("term", termKey);
             p.put("termKey", termKey);
@@ -295,17 +354,20 @@ public class MarketRepository {
         });
     }
 
-    /** One read of salary points, from kept rows or not; it sets {@code stale[0]} when its snapshot found a mark. */
-    private interface SalaryRead<T> {
+    /**
+     * One read of what is recounted per half month (salary points, day term counts), from those kept rows or not; it
+     * sets {@code stale[0]} when its snapshot found a mark.
+     */
+    private interface KeptRead<T> {
         T read(boolean kept, boolean[] stale);
     }
 
     /**
-     * Reads salary points from the kept rows when the scope has them and none of the range's half months was marked
+     * Reads from the recounted rows when the scope has them and none of the range's half months was marked
      * stale at the request's version, else from ad_fact alone; and from ad_fact alone when the statement's own
      * snapshot found a mark after all (a load's batch committed in between).
      */
-    private <T> T salaryRead(Scope s, LocalDate from, LocalDate to, SalaryRead<T> read) {
+    private <T> T keptRead(Scope s, LocalDate from, LocalDate to, KeptRead<T> read) {
         boolean kept = counted(s) && staleSalaries(s.version()).stream()
                 .noneMatch(b -> b.employment() == s.employment().code()
                         && !b.start().isBefore(HalfMonths.start(from)) && !b.start().isAfter(to));
@@ -316,7 +378,10 @@ public class MarketRepository {
 
     private static final NamedSql STALE_SALARIES = NamedSql.of("SELECT employment, bucket FROM salary_count_stale");
 
-    /** The half months whose kept salary points are marked stale (SalaryCountStore): a handful, and only while a load runs. */
+    /**
+     * The half months whose recounted rows are marked stale (SalaryCountStore): a handful, and only while a load runs.
+     * Kept a few seconds only (application.properties): a recount clears marks without a new data version.
+     */
     @CacheResult(cacheName = "market-stale-salaries")
     public List<SalaryCountStore.Bucket> staleSalaries(long version) {
         return query(version, STALE_SALARIES, Map.of(), rs -> {
@@ -432,7 +497,7 @@ public class MarketRepository {
     private Map<Integer, SalaryPoints> termsPoints(NamedSql sql, int[] termIds, Scope s) {
         boolean[] wanted = new boolean[Arrays.stream(termIds).max().orElse(0) + 1];
         Arrays.stream(termIds).forEach(t -> wanted[t] = true);
-        return salaryRead(s, s.period().start(), s.period().end(), (kept, stale) -> {
+        return keptRead(s, s.period().start(), s.period().end(), (kept, stale) -> {
             Map<String, Object> p = split(s, s.period().start(), s.period().end(), kept);
             p.put("terms", termIds);
             return query(s.version(), sql, p, true, rs -> {
@@ -715,6 +780,13 @@ public class MarketRepository {
      */
     private Map<String, Object> split(Scope s) {
         return split(s, s.period().start(), s.period().end(), counted(s));
+    }
+
+    /** The split, and from which half month on (:staleFrom..:end) a mark makes the kept days unusable. */
+    private Map<String, Object> keptSplit(Scope s) {
+        Map<String, Object> p = split(s);
+        p.put("staleFrom", HalfMonths.start(s.period().start()));
+        return p;
     }
 
     /** The same over the days from..to instead of the scope's period, with whole half months or without. */

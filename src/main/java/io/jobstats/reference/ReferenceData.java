@@ -79,6 +79,7 @@ public class ReferenceData {
                 try (Statement s = c.createStatement()) {
                     s.execute("DELETE FROM term_count");
                     s.execute("DELETE FROM salary_count");
+                    s.execute("DELETE FROM term_count_day");
                     s.execute(SalaryCountStore.MARK_ALL);
                 }
             }

@@ -695,16 +695,38 @@ class MarketFiguresTest {
         }
         countRecovery.recountStaleSalaries();
         assertEquals(keptSalaries, strings(salaryRows));
+
+        // The days' term counts, recounted with the salary points, against a count in SQL of the same ads.
+        String counted = "JOIN region r ON a.region_pos BETWEEN r.lft AND r.rgt AND r.kind IN ('COUNTRY', 'NATION', 'AREA', 'SUBREGION') "
+                + "WHERE a.posted_on < '2016-01-01'";
+        assertDays("SELECT d.region_id, d.employment, d.day, d.ads FROM term_count_day d",
+                "SELECT r.id, a.employment, a.posted_on, count(*) FROM ad_fact a " + counted + " GROUP BY 1, 2, 3");
+        assertDays("SELECT d.region_id, d.employment, d.day, u.t, u.n FROM term_count_day d "
+                        + "CROSS JOIN LATERAL unnest(d.term_ids, d.term_counts) AS u(t, n)",
+                "SELECT r.id, a.employment, a.posted_on, t, count(*) FROM ad_fact a CROSS JOIN LATERAL unnest(a.terms) AS t "
+                        + counted + " GROUP BY 1, 2, 3, 4");
+        assertDays("SELECT d.region_id, d.employment, d.day, u.g, u.n FROM term_count_day d "
+                        + "CROSS JOIN LATERAL unnest(d.category_ids, d.category_counts) AS u(g, n)",
+                "SELECT r.id, a.employment, a.posted_on, g, count(*) FROM ad_fact a "
+                        + "CROSS JOIN LATERAL (SELECT DISTINCT category_id FROM term WHERE id = ANY (a.terms)) AS c(g) "
+                        + counted + " GROUP BY 1, 2, 3, 4");
+    }
+
+    /** The kept day rows before 2016 (a query whose third column is the day) against the same from the ads. */
+    private void assertDays(String kept, String fromAds) throws SQLException {
+        List<String> rows = strings("SELECT * FROM (" + kept + ") k WHERE day < '2016-01-01' ORDER BY 1, 2, 3, 4");
+        assertTrue(rows.size() > 100, rows.toString());
+        assertEquals(strings(fromAds + " ORDER BY 1, 2, 3, 4"), rows);
     }
 
     /**
-     * A half month whose salary counts are marked stale (by a batch of a running load, a migration) is read from the
-     * ads, also when the mark came after the request began; every salary figure must be the same either way, and the
-     * same once the recount has cleared the marks.
+     * A half month whose salary counts and day term counts are marked stale (by a batch of a running load, a
+     * migration) is read from the ads, also when the mark came after the request began; every salary figure and rank
+     * must be the same either way, and the same once the recount has cleared the marks.
      */
     @Test
     void salaryFiguresReadKeptCountsAndStaleHalfMonthsAlike() throws SQLException {
-        String q = topSkillAndRole("salariesQuoted "
+        String q = topSkillAndRole("rank rankChange vacancies shareOfAllVacancies shareOfCategory salariesQuoted "
                 + "salary { p10 p25 median p75 p90 mean histogram(width: 2500) { low count } } medianChange nationMedian "
                 + "previous(years: 1) { salary { median } } "
                 + "salaryTrend(from: \"2020-06-01\", to: \"2021-06-30\", window: 3) { month sampleSize p10 median p90 }")
@@ -721,6 +743,7 @@ class MarketFiguresTest {
         String other = q.replace("2021-06-10", "2021-06-20");
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.execute("DELETE FROM salary_count WHERE bucket >= '2020-01-01'");
+            s.execute("DELETE FROM term_count_day WHERE day >= '2020-01-01'");
             s.execute(SalaryCountStore.MARK_ALL);
         }
         String raced = graphql(other).asString();
