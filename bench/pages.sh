@@ -5,7 +5,7 @@
 # 0-3 (most are villages without ads) and drawn level first (half the pages the UK or a nation). Then the first kind
 # at 8 connections during a load of 200,000 more ads (12 s of it; on later runs they replace themselves), beside the
 # load's own time. The service runs with the pod's heap (HEAP, default 512m: half the JVM overlay's 1 GiB limit);
-# the heap used is sampled every second from /q/metrics and its peak reported. Needs wrk, python3.
+# the heap used is sampled every second from /q/metrics and its peak reported. Needs wrk, python3, psql.
 # Usage: [JAR=path/to/quarkus-run.jar] [HEAP=512m] bench/pages.sh [SECONDS per run, default 60]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,6 +22,15 @@ JOBSTATS_DATA_DIR="$WORK/pgdata" JOBSTATS_KEYS_DIR="$WORK/keys" JOBSTATS_DEMO_EN
 SERVICE=$!
 trap 'kill $SERVICE 2>/dev/null && wait $SERVICE 2>/dev/null || true' EXIT
 until curl -sf localhost:$PORT/q/health/ready > /dev/null; do sleep 1; done
+# The relations the pages read, read once into the OS's cache first (as on a server whose memory holds them; at 10M
+# ads some 10 GB of 23), so that runs compare builds rather than what the run before left cached. WARM=false skips it.
+if [ "${WARM:-true}" = true ]; then
+  PGPORT=$(grep -ao 'localhost:[0-9]*' "$WORK/pages-service.log" | head -1 | cut -d: -f2)
+  for rel in ad_fact_universe ad_fact_place ad_fact_role term_count term_count_day salary_count salary_count_pkey; do
+    path=$(psql -qtA -h localhost -p "$PGPORT" -U postgres -c "SELECT pg_relation_filepath(to_regclass('$rel'))")
+    [ -n "$path" ] && cat "$WORK/pgdata/$path" "$WORK/pgdata/$path".* > /dev/null 2>&1 || true
+  done
+fi
 # The heap's used bytes over every pool, once a second, while the runs last.
 while sleep 1; do
   curl -sf localhost:$PORT/q/metrics | awk '/^jvm_memory_used_bytes\{area="heap"/ { s += $NF } END { print s }'
