@@ -160,7 +160,7 @@ public class SalaryCountStore {
                                                  category_counts) FROM STDIN (FORMAT binary)""",
                             new ByteArrayInputStream(dayRows(days)));
                 } catch (IOException e) {
-                    throw new SQLException("COPY of salary counts failed", e);
+                    throw new SQLException("COPY of a half month's recounted rows failed", e);
                 }
                 c.commit();
                 done++;

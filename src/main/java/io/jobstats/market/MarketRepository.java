@@ -119,43 +119,43 @@ public class MarketRepository {
     /** How many ads of the universe feature each term: vacancies, and the basis of every rank. */
     @CacheResult(cacheName = "market-term-counts")
     public Map<Integer, Long> termCounts(Scope s) {
-        return keptRead(s, s.period().start(), s.period().end(), (kept, stale) -> {
-            return query(s.version(), kept ? TERM_COUNTS : TERM_COUNTS_OF_ADS, keptSplit(s), true, rs -> {
-                long[] byTerm = new long[termIdBound()];
-                while (rs.next()) {
-                    int[] first = ints(rs.getArray(1));
-                    if (first == null) {
-                        stale[0] = true;
-                        return null;
-                    }
-                    int[] counts = ints(rs.getArray(2));
-                    int sign = rs.getInt(3);
-                    if (counts != null) {
-                        // A delta row (no sign) or a day (signed): ids and their counts.
-                        int by = sign == 0 ? 1 : sign;
-                        for (int k = 0; k < first.length; k++) {
-                            byTerm = add(byTerm, first[k], (long) counts[k] * by);
+        return keptRead(s, s.period().start(), s.period().end(), (kept, stale) ->
+                query(s.version(), kept ? TERM_COUNTS : TERM_COUNTS_OF_ADS, keptSplit(s), true, rs -> {
+                    long[] byTerm = new long[termIdBound()];
+                    while (rs.next()) {
+                        int[] first = ints(rs.getArray(1));
+                        if (first == null) {
+                            stale[0] = true;
+                            return null;
                         }
-                    } else if (sign != 0) {
-                        // An ad of an edge: its terms.
-                        for (int t : first) {
-                            byTerm = add(byTerm, t, sign);
-                        }
-                    } else {
-                        for (int k = 0; k < first.length; k++) {
-                            byTerm = add(byTerm, k + 1, first[k]);
+                        int[] counts = ints(rs.getArray(2));
+                        int sign = rs.getInt(3);
+                        if (counts != null) {
+                            // A delta row (no sign) or a day (signed): ids and their counts.
+                            int by = sign == 0 ? 1 : sign;
+                            for (int k = 0; k < first.length; k++) {
+                                byTerm = add(byTerm, first[k], (long) counts[k] * by);
+                            }
+                        } else if (sign != 0) {
+                            // An ad of an edge: its terms.
+                            for (int t : first) {
+                                byTerm = add(byTerm, t, sign);
+                            }
+                        } else {
+                            // A kept half month: element k counts term id k + 1.
+                            for (int k = 0; k < first.length; k++) {
+                                byTerm = add(byTerm, k + 1, first[k]);
+                            }
                         }
                     }
-                }
-                Map<Integer, Long> out = new HashMap<>();
-                for (int t = 1; t < byTerm.length; t++) {
-                    if (byTerm[t] > 0) {
-                        out.put(t, byTerm[t]);
+                    Map<Integer, Long> out = new HashMap<>();
+                    for (int t = 1; t < byTerm.length; t++) {
+                        if (byTerm[t] > 0) {
+                            out.put(t, byTerm[t]);
+                        }
                     }
-                }
-                return out;
-            });
-        });
+                    return out;
+                }));
     }
 
     /** One more than the taxonomy's highest term id: the length of an array indexed by term id. */
