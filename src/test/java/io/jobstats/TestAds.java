@@ -1,6 +1,7 @@
 package io.jobstats;
 
 import io.jobstats.counts.CountRecovery;
+import io.jobstats.counts.SalaryCountStore;
 import io.jobstats.database.DataVersion;
 import io.quarkus.arc.Arc;
 
@@ -21,7 +22,8 @@ public final class TestAds {
     }
 
     /**
-     * Removes the ads whose source matches one of the SQL LIKE patterns, recounts the term counts and moves the data
+     * Removes the ads whose source matches one of the SQL LIKE patterns, recounts the term counts, the salary points
+     * and the day term counts (from scratch: a half month left without ads must lose its rows too) and moves the data
      * version on, so no cache answers from the removed ads.
      */
     public static void remove(String... sourcePatterns) {
@@ -38,9 +40,14 @@ public final class TestAds {
                 ads.setArray(1, c.createArrayOf("text", sourcePatterns));
                 ads.executeUpdate();
                 counts.execute("DELETE FROM term_count");
+                counts.execute("DELETE FROM salary_count");
+                counts.execute("DELETE FROM term_count_day");
+                counts.execute(SalaryCountStore.MARK_ALL);
             }
             c.commit();
-            Arc.container().instance(CountRecovery.class).get().rebuildIfMissing();
+            CountRecovery recovery = Arc.container().instance(CountRecovery.class).get();
+            recovery.rebuildIfMissing();
+            recovery.recountStaleSalaries();
         } catch (SQLException e) {
             throw new IllegalStateException("Could not remove the test's ads", e);
         }
