@@ -577,22 +577,32 @@ public class MarketRepository {
     }
 
     /**
-     * Two parts: ads with a closing date on or after the day, posted at most the longest any ad has been open before
-     * it (:openFrom, from open_span), and ads without one posted in the 30 days up to it: both ranges of
-     * ad_fact_universe. A role's come through ad_fact_role.
+     * The ads of the universe featuring the term ({@code {HAS_TERM}}) open on :asOf, as {@code {COLUMN}}, in three
+     * disjoint parts: those with a closing date on or after the day and open at most 90 days, posted from :openFrom
+     * (open_span) or 90 days back, whichever is later, to the day: a range of ad_fact_universe or ad_fact_place; those
+     * open longer, few, through ad_fact_long_open (V13, whose predicate {@code closes_on > posted_on + 90} is repeated
+     * word for word so that the planner may use it); and those without a closing date posted in the 30 days up to it.
      */
+    private static final String OPEN_ADS = """
+            SELECT {COLUMN} FROM ad_fact
+            WHERE employment = :employment AND closes_on >= :asOf
+              AND posted_on BETWEEN greatest(:openFrom, :asOf::date - 90) AND :asOf AND closes_on <= posted_on + 90
+              AND region_pos BETWEEN :lft AND :rgt AND workplace = ANY (:workplaces) AND {HAS_TERM}
+            UNION ALL
+            SELECT {COLUMN} FROM ad_fact
+            WHERE employment = :employment AND closes_on >= :asOf AND posted_on <= :asOf AND closes_on > posted_on + 90
+              AND region_pos BETWEEN :lft AND :rgt AND workplace = ANY (:workplaces) AND {HAS_TERM}
+            UNION ALL
+            SELECT {COLUMN} FROM ad_fact
+            WHERE employment = :employment AND closes_on IS NULL AND posted_on BETWEEN :monthBefore AND :asOf
+              AND region_pos BETWEEN :lft AND :rgt AND workplace = ANY (:workplaces) AND {HAS_TERM}
+            """;
+
     private static final TermSql LIVE_JOBS_BY_CHILD = TermSql.of("""
             SELECT c.id, count(*) FROM (
-                SELECT region_pos FROM ad_fact
-                WHERE employment = :employment AND closes_on >= :asOf AND posted_on BETWEEN :openFrom AND :asOf
-                  AND region_pos BETWEEN :lft AND :rgt AND workplace = ANY (:workplaces) AND {HAS_TERM}
-                UNION ALL
-                SELECT region_pos FROM ad_fact
-                WHERE employment = :employment AND closes_on IS NULL AND posted_on BETWEEN :monthBefore AND :asOf
-                  AND region_pos BETWEEN :lft AND :rgt AND workplace = ANY (:workplaces) AND {HAS_TERM}
-            ) a JOIN region c ON (c.id = :region OR c.parent_id = :region) AND a.region_pos BETWEEN c.lft AND c.rgt
+            {OPEN_ADS}) a JOIN region c ON (c.id = :region OR c.parent_id = :region) AND a.region_pos BETWEEN c.lft AND c.rgt
             GROUP BY c.id
-            """);
+            """.replace("{OPEN_ADS}", OPEN_ADS.replace("{COLUMN}", "region_pos")));
 
     /** Open on the day: posted by then, and closing on or after it, or with no closing date posted within 30 days. */
     @CacheResult(cacheName = "market-live-jobs-by-child")
@@ -706,18 +716,11 @@ public class MarketRepository {
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM");
 
     /** LIVE_JOBS_BY_CHILD for every term at once, in the region as a whole. */
-    private static final NamedSql LIVE_JOBS = NamedSql.of("""
+    private static final NamedSql LIVE_JOBS = TermSql.of("""
             SELECT t, count(*) FROM (
-                SELECT terms FROM ad_fact
-                WHERE employment = :employment AND closes_on >= :asOf AND posted_on BETWEEN :openFrom AND :asOf
-                  AND region_pos BETWEEN :lft AND :rgt AND workplace = ANY (:workplaces)
-                UNION ALL
-                SELECT terms FROM ad_fact
-                WHERE employment = :employment AND closes_on IS NULL AND posted_on BETWEEN :monthBefore AND :asOf
-                  AND region_pos BETWEEN :lft AND :rgt AND workplace = ANY (:workplaces)
-            ) a CROSS JOIN LATERAL unnest(a.terms) AS t
+            {OPEN_ADS}) a CROSS JOIN LATERAL unnest(a.terms) AS t
             GROUP BY t
-            """);
+            """.replace("{OPEN_ADS}", OPEN_ADS.replace("{COLUMN}", "terms"))).every();
 
     /** Every term's ads open on the day in the scope's region: the market index's live jobs. */
     @CacheResult(cacheName = "market-live-jobs")

@@ -625,6 +625,47 @@ class MarketFiguresTest {
         assertEquals(before + 1, (int) graphql(q).path("data.skill.market.liveJobs"));
     }
 
+    /**
+     * Live jobs read the ads open up to 90 days through the universe's range of posting dates and those open longer
+     * through an index of their own (V13): ads open 89 to 92 days and three years, each closing on the day, must all
+     * count, as the independent computation over every stored ad counts them, in the term's page, its locations and
+     * the market index.
+     */
+    @Test
+    void adsOpenAroundNinetyDaysAreLiveOnTheirLastDay() throws SQLException {
+        LocalDate asOf = END.minusYears(1);
+        StringBuilder ads = new StringBuilder();
+        for (int days : new int[] {89, 90, 91, 92, 3 * 365}) {
+            ads.append("{\"source\":\"long-open\",\"sourceId\":\"span-").append(days)
+                    .append("\",\"title\":\"Platform Engineer\",\"description\":\"Kubernetes\",\"location\":\"Leeds\",")
+                    .append("\"employment\":\"PERMANENT\",\"postedOn\":\"").append(asOf.minusDays(days))
+                    .append("\",\"closesOn\":\"").append(asOf).append("\"}\n");
+        }
+        TestTokens.asLoader().contentType("application/x-ndjson").body(ads.toString().getBytes(StandardCharsets.UTF_8))
+                .post("/ads").then().statusCode(200);
+        data = read();
+        int term = data.termName().entrySet().stream().filter(e -> e.getValue().equals("Kubernetes")).findFirst()
+                .orElseThrow().getKey();
+        Region uk = data.bySlug().get("uk");
+        Response r = graphql("{ skill(name: \"Kubernetes\") { market(region: \"uk\", period: {end: \"" + asOf
+                + "\", months: 6}) { liveJobs locations { region { slug } liveJobs } } } market(region: \"uk\", period: "
+                + "{end: \"" + asOf + "\", months: 6}) { terms(search: \"Kubernetes\") { edges { node { term { name } "
+                + "liveJobs } } } } }");
+        long expected = live(term, uk, asOf);
+        assertTrue(expected >= 5, expected + " live: the five ads at least");
+        assertEquals(expected, ((Number) r.path("data.skill.market.liveJobs")).longValue());
+        List<Map<String, Object>> rows = r.path("data.skill.market.locations");
+        for (Map<String, Object> row : rows) {
+            Region child = data.bySlug().get((String) ((Map<?, ?>) row.get("region")).get("slug"));
+            assertEquals(live(term, child, asOf), ((Number) row.get("liveJobs")).longValue(), child.slug());
+        }
+        assertTrue(rows.stream().anyMatch(row -> ((Map<?, ?>) row.get("region")).get("slug").equals("england")), rows.toString());
+        List<Map<String, Object>> index = r.path("data.market.terms.edges");
+        Map<?, ?> node = index.stream().map(e -> (Map<?, ?>) e.get("node"))
+                .filter(n -> ((Map<?, ?>) n.get("term")).get("name").equals("Kubernetes")).findFirst().orElseThrow();
+        assertEquals(expected, ((Number) node.get("liveJobs")).longValue());
+    }
+
     /** A histogram's width must be positive and make at most 1,000 bands; either refusal names the argument. */
     @Test
     void aHistogramWidthOutOfRangeIsRefused() {
