@@ -22,9 +22,9 @@ public final class TestAds {
     }
 
     /**
-     * Removes the ads whose source matches one of the SQL LIKE patterns, recounts the term counts, the salary points
-     * and the day term counts (from scratch: a half month left without ads must lose its rows too) and moves the data
-     * version on, so no cache answers from the removed ads.
+     * Removes the ads whose source matches one of the SQL LIKE patterns, recounts the term counts and the counts kept
+     * per half month (from scratch: a half month left without ads must lose its rows too) and moves the data version
+     * on, so no cache answers from the removed ads.
      */
     public static void remove(String... sourcePatterns) {
         DataSource dataSource = Arc.container().instance(DataSource.class).get();
@@ -40,8 +40,9 @@ public final class TestAds {
                 ads.setArray(1, c.createArrayOf("text", sourcePatterns));
                 ads.executeUpdate();
                 counts.execute("DELETE FROM term_count");
-                counts.execute("DELETE FROM salary_count");
-                counts.execute("DELETE FROM term_count_day");
+                for (String delete : SalaryCountStore.DELETE_ALL) {
+                    counts.execute(delete);
+                }
                 counts.execute(SalaryCountStore.MARK_ALL);
             }
             c.commit();

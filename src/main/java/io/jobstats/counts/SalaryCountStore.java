@@ -28,11 +28,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The counts kept per half month by recounting it from its ads: the salary points (salary_count, V10) and the term
- * counts of its days (term_count_day, V12). A batch that adds or removes ads marks the half months it touches as
+ * The counts kept per half month by recounting it from its ads: the salary points (salary_count, V10), the term
+ * counts of its days (term_count_day, V12) and the co-occurrences (co_occurrence, V14). A batch that adds or removes ads marks the half months it touches as
  * stale in its own transaction, and a recount rewrites a stale half month's rows from ad_fact and clears its mark in
  * one transaction. Readers take a marked half month from ad_fact, so every figure is exact at every committed
  * version, whether or not the recount has run.
@@ -60,6 +61,10 @@ public class SalaryCountStore {
                   FROM ad_fact) f
             ON CONFLICT DO NOTHING""";
 
+    /** Every recounted row, deleted with MARK_ALL: the recount then rewrites every half month from its ads. */
+    public static final List<String> DELETE_ALL = List.of("DELETE FROM salary_count", "DELETE FROM term_count_day",
+            "DELETE FROM co_occurrence");
+
     private static final NamedSql STALE = NamedSql.of("SELECT employment, bucket FROM salary_count_stale ORDER BY bucket, employment");
 
     private static final NamedSql IS_STALE = NamedSql.of("""
@@ -72,6 +77,9 @@ public class SalaryCountStore {
     private static final NamedSql DELETE_DAYS = NamedSql.of("""
             DELETE FROM term_count_day WHERE region_id = ANY (:regions) AND employment = :employment
               AND day BETWEEN :bucket AND :lastDay""");
+
+    private static final NamedSql DELETE_CO_OCCURRENCES = NamedSql.of("""
+            DELETE FROM co_occurrence WHERE region_id = ANY (:regions) AND employment = :employment AND bucket = :bucket""");
 
     /** The half month's ads: about 6,000 on 1M ads, 60,000 on 10M. */
     private static final NamedSql BUCKET_ADS = NamedSql.of("""
@@ -144,8 +152,9 @@ public class SalaryCountStore {
                     }
                 }
                 CountDelta days = termCounts.delta();
-                byte[] rows = count(c, b, p, days);
-                for (NamedSql step : List.of(DELETE_ROWS, DELETE_DAYS, CLEAR)) {
+                Map<Integer, List<int[]>> adsByRegion = new TreeMap<>();
+                byte[] rows = count(c, b, p, days, adsByRegion);
+                for (NamedSql step : List.of(DELETE_ROWS, DELETE_DAYS, DELETE_CO_OCCURRENCES, CLEAR)) {
                     try (PreparedStatement ps = step.prepare(c, p)) {
                         ps.executeUpdate();
                     }
@@ -159,6 +168,13 @@ public class SalaryCountStore {
                             COPY term_count_day (region_id, employment, day, ads, term_ids, term_counts, category_ids,
                                                  category_counts) FROM STDIN (FORMAT binary)""",
                             new ByteArrayInputStream(dayRows(days)));
+                    // A region at a time: the UK's rows of a half month on 10M ads are some 7 MB.
+                    for (Map.Entry<Integer, List<int[]>> e : adsByRegion.entrySet()) {
+                        copy.copyIn("""
+                                COPY co_occurrence (region_id, employment, bucket, term_id, term_ids, counts)
+                                FROM STDIN (FORMAT binary)""",
+                                new ByteArrayInputStream(coOccurrenceRows(e.getKey(), b, e.getValue())));
+                    }
                 } catch (IOException e) {
                     throw new SQLException("COPY of a half month's recounted rows failed", e);
                 }
@@ -167,18 +183,20 @@ public class SalaryCountStore {
             }
         }
         if (done > 0) {
-            LOG.infof("Salary points of %d half months recounted in %d ms", done, (System.nanoTime() - started) / 1_000_000);
+            LOG.infof("Salary points, day term counts and co-occurrences of %d half months recounted in %d ms", done,
+                    (System.nanoTime() - started) / 1_000_000);
         }
         return done;
     }
 
     /**
      * The half month's salary rows as COPY's binary form: per counted region the ad lies in, its point counted under
-     * each of its terms and under term 0 (every ad); and every ad into {@code days}, by the day it was posted. Grouped
-     * here rather than in SQL, which would join every ad to its regions and group a hundred (region, term, point)
-     * triples per ad.
+     * each of its terms and under term 0 (every ad); every ad into {@code days}, by the day it was posted; and its
+     * terms into {@code adsByRegion} under each counted region it lies in. Grouped here rather than in SQL, which would
+     * join every ad to its regions and group a hundred (region, term, point) triples per ad.
      */
-    private byte[] count(Connection c, Bucket b, Map<String, Object> p, CountDelta days) throws SQLException {
+    private byte[] count(Connection c, Bucket b, Map<String, Object> p, CountDelta days,
+                         Map<Integer, List<int[]>> adsByRegion) throws SQLException {
         RegionTree regions = reference.regions();
         Map<Long, SalaryPoints.Builder> byKey = new HashMap<>();
         try (PreparedStatement ps = BUCKET_ADS.prepare(c, p)) {
@@ -190,6 +208,11 @@ public class SalaryCountStore {
                     int[] terms = IntArrays.parse(rs.getString(3));
                     RegionNode place = regions.byPosition(rs.getInt(1));
                     days.addOnDay(place, b.employment(), rs.getDate(4).toLocalDate(), terms);
+                    for (RegionNode r = place; r != null; r = r.parent) {
+                        if (TermCountStore.counted(r)) {
+                            adsByRegion.computeIfAbsent(r.id, k -> new ArrayList<>()).add(terms);
+                        }
+                    }
                     for (RegionNode r = place; r != null && quoted; r = r.parent) {
                         if (TermCountStore.counted(r)) {
                             builder(byKey, r.id, 0).add(point, 1);
@@ -214,6 +237,14 @@ public class SalaryCountStore {
         BinaryCopy.Writer out = new BinaryCopy.Writer(days.rows.size() * 1024);
         days.rows.forEach((k, r) -> out.row(8).int4(k.regionId()).int2(k.employment()).date(k.bucket()).int4(r.ads)
                 .sparse(r.terms).sparse(r.categories));
+        return out.finish();
+    }
+
+    /** A region's co-occurrence rows of the half month as COPY's binary form. */
+    private static byte[] coOccurrenceRows(int regionId, Bucket b, List<int[]> ads) {
+        BinaryCopy.Writer out = new BinaryCopy.Writer(1 << 16);
+        CoOccurrenceCounter.count(ads, (t, ids, counts) ->
+                out.row(6).int4(regionId).int2(b.employment()).date(b.start()).int4(t).list(ids).list(counts));
         return out.finish();
     }
 

@@ -613,34 +613,67 @@ public class MarketRepository {
     }
 
     /**
-     * The terms of every ad of the universe featuring the term, counted in Java: a UK half year's 150,000 such ads
-     * carry ~3.7 million (ad, term) pairs, which PostgreSQL took longer to unnest and group than to read.
+     * The co-occurrences of the ads of a scope featuring the term: the kept rows of the whole half months
+     * :firstHalf..:lastHalf (term ids and counts), and the terms of the ads of the edge days, each to be counted with
+     * its sign (see {@link HalfMonths#split}); the ads' terms are counted in Java (a UK half year's 100,000 such ads
+     * carry ~2.5 million (ad, term) pairs, which PostgreSQL took longer to unnest and group than to read). A read
+     * without kept rows has no whole half months and its whole period as the head edge. A row of nulls says that a
+     * half month of the range was marked stale in the statement's snapshot: the caller reads the period from ad_fact.
      */
     private static final TermSql CO_OCCURRENCES = TermSql.of("""
-            SELECT terms FROM ad_fact
-            WHERE {HAS_TERM}
-              AND employment = :employment AND posted_on BETWEEN :start AND :end AND region_pos BETWEEN :lft AND :rgt
-              AND workplace = ANY (:workplaces)
+            SELECT c.term_ids, c.counts, NULL::int[], NULL::int FROM co_occurrence c
+            WHERE c.region_id = :region AND c.employment = :employment AND c.bucket BETWEEN :firstHalf AND :lastHalf
+              AND c.term_id = :term
+            UNION ALL
+            SELECT NULL, NULL, NULL, NULL FROM salary_count_stale
+            WHERE employment = :employment AND bucket BETWEEN :firstHalf AND :lastHalf
+            UNION ALL
+            SELECT NULL, NULL, terms, :headSign::int FROM ad_fact
+            WHERE employment = :employment AND posted_on BETWEEN :headFrom AND :headTo AND region_pos BETWEEN :lft AND :rgt
+              AND workplace = ANY (:workplaces) AND {HAS_TERM}
+            UNION ALL
+            SELECT NULL, NULL, terms, :tailSign::int FROM ad_fact
+            WHERE employment = :employment AND posted_on BETWEEN :tailFrom AND :tailTo AND region_pos BETWEEN :lft AND :rgt
+              AND workplace = ANY (:workplaces) AND {HAS_TERM}
             """);
 
     /** Ads of the universe featuring the term and each other term, with their counts. */
     @CacheResult(cacheName = "market-co-occurrences")
     public List<CoOccurrenceCount> coOccurrences(int termId, Scope s) {
-        return query(s.version(), CO_OCCURRENCES.of(term(termId)), params(s, termId), true, rs -> {
-            long[] byTerm = new long[termIdBound()];
-            while (rs.next()) {
-                for (int t : ints(rs.getArray(1))) {
-                    byTerm = add(byTerm, t, 1);
+        long[] byTerm = keptRead(s, s.period().start(), s.period().end(), (kept, stale) -> {
+            Map<String, Object> p = split(s, s.period().start(), s.period().end(), kept);
+            p.put("term", termId);
+            return query(s.version(), CO_OCCURRENCES.of(term(termId)), p, true, rs -> {
+                long[] counts = new long[termIdBound()];
+                while (rs.next()) {
+                    Array ids = rs.getArray(1);
+                    Array terms = rs.getArray(3);
+                    if (ids != null) {
+                        int[] n = ints(rs.getArray(2));
+                        int[] t = ints(ids);
+                        for (int i = 0; i < t.length; i++) {
+                            counts = add(counts, t[i], n[i]);
+                        }
+                    } else if (terms != null) {
+                        int sign = rs.getInt(4);
+                        for (int t : ints(terms)) {
+                            counts = add(counts, t, sign);
+                        }
+                    } else {
+                        stale[0] = true;
+                        return null;
+                    }
                 }
-            }
-            List<CoOccurrenceCount> rows = new ArrayList<>();
-            for (int t = 1; t < byTerm.length; t++) {
-                if (byTerm[t] > 0 && t != termId) {
-                    rows.add(new CoOccurrenceCount(t, byTerm[t]));
-                }
-            }
-            return rows;
+                return counts;
+            });
         });
+        List<CoOccurrenceCount> rows = new ArrayList<>();
+        for (int t = 1; t < byTerm.length; t++) {
+            if (byTerm[t] > 0 && t != termId) {
+                rows.add(new CoOccurrenceCount(t, byTerm[t]));
+            }
+        }
+        return rows;
     }
 
     /** A month is two whole buckets of term_count (and of a running load's deltas). */

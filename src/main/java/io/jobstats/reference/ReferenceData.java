@@ -78,8 +78,9 @@ public class ReferenceData {
                 // Counted regions and categories may have moved; CountRecovery recounts at start-up.
                 try (Statement s = c.createStatement()) {
                     s.execute("DELETE FROM term_count");
-                    s.execute("DELETE FROM salary_count");
-                    s.execute("DELETE FROM term_count_day");
+                    for (String delete : SalaryCountStore.DELETE_ALL) {
+                        s.execute(delete);
+                    }
                     s.execute(SalaryCountStore.MARK_ALL);
                 }
             }

@@ -751,6 +751,15 @@ class MarketFiguresTest {
                 "SELECT r.id, a.employment, a.posted_on, g, count(*) FROM ad_fact a "
                         + "CROSS JOIN LATERAL (SELECT DISTINCT category_id FROM term WHERE id = ANY (a.terms)) AS c(g) "
                         + counted + " GROUP BY 1, 2, 3, 4");
+
+        // The co-occurrences, recounted with them, against the pairs of the same ads' terms counted in SQL.
+        String half = "date_trunc('month', a.posted_on)::date + CASE WHEN extract(day FROM a.posted_on) > 15 THEN 15 ELSE 0 END";
+        List<String> pairs = strings("SELECT c.region_id, c.employment, c.bucket, c.term_id, u.t, u.n FROM co_occurrence c "
+                + "CROSS JOIN LATERAL unnest(c.term_ids, c.counts) AS u(t, n) WHERE c.bucket < '2016-01-01' ORDER BY 1, 2, 3, 4, 5");
+        assertTrue(pairs.size() > 100, pairs.toString());
+        assertEquals(strings("SELECT r.id, a.employment, " + half + ", t, u, count(*) FROM ad_fact a "
+                + "CROSS JOIN LATERAL unnest(a.terms) AS t CROSS JOIN LATERAL unnest(a.terms) AS u " + counted
+                + " GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5"), pairs);
     }
 
     /** The kept day rows before 2016 (a query whose third column is the day) against the same from the ads. */
@@ -761,15 +770,17 @@ class MarketFiguresTest {
     }
 
     /**
-     * A half month whose salary counts and day term counts are marked stale (by a batch of a running load, a
-     * migration) is read from the ads, also when the mark came after the request began; every salary figure and rank
-     * must be the same either way, and the same once the recount has cleared the marks.
+     * A half month whose salary counts, day term counts and co-occurrences are marked stale (by a batch of a running
+     * load, a migration) is read from the ads, also when the mark came after the request began; every salary figure,
+     * rank and co-occurrence must be the same either way, and the same once the recount has cleared the marks.
      */
     @Test
     void salaryFiguresReadKeptCountsAndStaleHalfMonthsAlike() throws SQLException {
         String q = topSkillAndRole("rank rankChange vacancies shareOfAllVacancies shareOfCategory salariesQuoted "
                 + "salary { p10 p25 median p75 p90 mean histogram(width: 2500) { low count } } medianChange nationMedian "
                 + "previous(years: 1) { salary { median } } "
+                + "coOccurringSkills(first: 20) { rank count share lift term { name } } "
+                + "coOccurringByCategory(perCategory: 5) { category { name } skills { rank count term { name } } } "
                 + "salaryTrend(from: \"2020-06-01\", to: \"2021-06-30\", window: 3) { month sampleSize p10 median p90 }")
                 .replaceFirst("}$", "") + " market(region: \"midlands\", "
                 + "period: {end: \"2021-06-10\", months: 6}) { terms(first: 20) { edges { node { term { name } median "
@@ -785,6 +796,7 @@ class MarketFiguresTest {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.execute("DELETE FROM salary_count WHERE bucket >= '2020-01-01'");
             s.execute("DELETE FROM term_count_day WHERE day >= '2020-01-01'");
+            s.execute("DELETE FROM co_occurrence WHERE bucket >= '2020-01-01'");
             s.execute(SalaryCountStore.MARK_ALL);
         }
         String raced = graphql(other).asString();
