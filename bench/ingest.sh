@@ -40,19 +40,20 @@ SQL_() { psql -q -h localhost -p "$PGPORT" -U postgres "$@"; }
 sizes=$(SQL_ -tA -F' ' -c "SELECT pg_database_size(current_database()) / 1048576,
   pg_total_relation_size('ad') / 1048576, pg_total_relation_size('ad_fact') / 1048576,
   pg_total_relation_size('term_count') / 1048576, pg_total_relation_size('salary_count') / 1048576,
-  coalesce(pg_total_relation_size(to_regclass('term_count_day')), 0) / 1048576")
-read -r db_mb ad_mb fact_mb term_mb salary_mb day_mb <<< "$sizes"
+  coalesce(pg_total_relation_size(to_regclass('term_count_day')), 0) / 1048576,
+  coalesce(pg_total_relation_size(to_regclass('co_occurrence')), 0) / 1048576")
+read -r db_mb ad_mb fact_mb term_mb salary_mb day_mb co_mb <<< "$sizes"
+# Every table of kept counts, copied whole into the baseline.
+KEPT="term_count salary_count term_count_day co_occurrence"
 
 SAMPLE=${SAMPLE:-$([ "$N" -gt 2000000 ] && echo 10 || echo 1)}
 SQL_ <<SQL
 \copy (SELECT * FROM ad WHERE id % $SAMPLE = 0) TO '$WORK/ad.copy'
 \copy (SELECT * FROM ad_fact WHERE ad_id % $SAMPLE = 0) TO '$WORK/ad_fact.copy'
-\copy term_count TO '$WORK/term_count.copy'
-\copy salary_count TO '$WORK/salary_count.copy'
+$(for t in $KEPT; do echo "\\copy $t TO '$WORK/$t.copy'"; done)
 CREATE TABLE bench_ad (LIKE ad INCLUDING ALL);
 CREATE TABLE bench_ad_fact (LIKE ad_fact INCLUDING ALL);
-CREATE TABLE bench_term_count (LIKE term_count INCLUDING ALL);
-CREATE TABLE bench_salary_count (LIKE salary_count INCLUDING ALL);
+$(for t in $KEPT; do echo "CREATE TABLE bench_$t (LIKE $t INCLUDING ALL);"; done)
 SQL
 start=$(date +%s.%N)
 SQL_ <<SQL
@@ -62,13 +63,12 @@ SQL
 sampled=$(echo "$(date +%s.%N) - $start" | bc)
 start=$(date +%s.%N)
 SQL_ <<SQL
-\copy bench_term_count FROM '$WORK/term_count.copy'
-\copy bench_salary_count FROM '$WORK/salary_count.copy'
+$(for t in $KEPT; do echo "\\copy bench_$t FROM '$WORK/$t.copy'"; done)
 SQL
 baseline=$(echo "($(date +%s.%N) - $start) + $sampled * $SAMPLE" | bc)
 rows=$(SQL_ -tA -c "SELECT sum(cardinality(terms)) FROM ad_fact")
-SQL_ -c "DROP TABLE bench_ad, bench_ad_fact, bench_term_count, bench_salary_count"
-rm -f "$WORK/ad.copy" "$WORK/ad_fact.copy" "$WORK/term_count.copy" "$WORK/salary_count.copy"
+SQL_ -c "DROP TABLE bench_ad, bench_ad_fact$(for t in $KEPT; do printf ', bench_%s' "$t"; done)"
+rm -f "$WORK/ad.copy" "$WORK/ad_fact.copy" $(for t in $KEPT; do printf '%s ' "$WORK/$t.copy"; done)
 
 echo "report: $(cat "$WORK/report.json")"
 echo "durable: ${DURABLE:-true} (fsync, synchronous_commit: $(psql -tA -h localhost -p "$PGPORT" -U postgres -c "SHOW fsync"))"
@@ -77,7 +77,7 @@ printf 'service end to end: %.1f s, %.0f ads/s\n' "$service" "$(echo "$N / $serv
 printf 'baseline, PostgreSQL COPY of the same rows%s: %.1f s, %.0f ads/s\n' \
   "$([ "$SAMPLE" -gt 1 ] && echo " (every $SAMPLE-th ad and fact row, time x $SAMPLE)")" "$baseline" "$(echo "$N / $baseline" | bc -l)"
 printf 'ratio service / baseline: %.2f\n' "$(echo "$service / $baseline" | bc -l)"
-printf 'database %d MB (%.0f MB per million ads): ad %d, ad_fact %d, term_count %d, salary_count %d, term_count_day %d MB\n' \
-  "$db_mb" "$(echo "$db_mb * 1000000 / $N" | bc -l)" "$ad_mb" "$fact_mb" "$term_mb" "$salary_mb" "$day_mb"
+printf 'database %d MB (%.0f MB per million ads): ad %d, ad_fact %d, term_count %d, salary_count %d, term_count_day %d, co_occurrence %d MB\n' \
+  "$db_mb" "$(echo "$db_mb * 1000000 / $N" | bc -l)" "$ad_mb" "$fact_mb" "$term_mb" "$salary_mb" "$day_mb" "$co_mb"
 echo "post-load work (the service's log):"
 grep -aE 'recounted|Folded|rebuilt|Load \(' "$WORK/service.log" | sed 's/^.*\] ([^)]*) /  /' || true

@@ -26,9 +26,13 @@ until curl -sf localhost:$PORT/q/health/ready > /dev/null; do sleep 1; done
 # ads some 10 GB of 23), so that runs compare builds rather than what the run before left cached. WARM=false skips it.
 if [ "${WARM:-true}" = true ]; then
   PGPORT=$(grep -ao 'localhost:[0-9]*' "$WORK/pages-service.log" | head -1 | cut -d: -f2)
-  for rel in ad_fact_universe ad_fact_place ad_fact_role term_count term_count_day salary_count salary_count_pkey; do
-    path=$(psql -qtA -h localhost -p "$PGPORT" -U postgres -c "SELECT pg_relation_filepath(to_regclass('$rel'))")
-    [ -n "$path" ] && cat "$WORK/pgdata/$path" "$WORK/pgdata/$path".* > /dev/null 2>&1 || true
+  for rel in ad_fact_universe ad_fact_place ad_fact_role ad_fact_long_open term_count term_count_day salary_count \
+      salary_count_pkey co_occurrence co_occurrence_pkey; do
+    # The relation and its TOAST table, where co_occurrence's long rows are.
+    for path in $(psql -qtA -h localhost -p "$PGPORT" -U postgres -c "SELECT pg_relation_filepath(c.oid) || ' ' ||
+        coalesce(pg_relation_filepath(nullif(c.reltoastrelid, 0)), '') FROM pg_class c WHERE c.oid = to_regclass('$rel')"); do
+      cat "$WORK/pgdata/$path" "$WORK/pgdata/$path".* > /dev/null 2>&1 || true
+    done
   done
 fi
 # The heap's used bytes over every pool, once a second, while the runs last.

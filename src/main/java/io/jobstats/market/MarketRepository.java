@@ -1,6 +1,7 @@
 package io.jobstats.market;
 
 import io.jobstats.ads.Workplace;
+import io.jobstats.counts.CoOccurrenceCounter;
 import io.jobstats.counts.HalfMonths;
 import io.jobstats.counts.IntArrays;
 import io.jobstats.counts.SalaryCountStore;
@@ -614,25 +615,25 @@ public class MarketRepository {
 
     /**
      * The co-occurrences of the ads of a scope featuring the term: the kept rows of the whole half months
-     * :firstHalf..:lastHalf (term ids and counts), and the terms of the ads of the edge days, each to be counted with
+     * :firstHalf..:lastHalf (encoded pairs of term and count, see {@link CoOccurrenceCounter}), and the terms of the ads of the edge days, each to be counted with
      * its sign (see {@link HalfMonths#split}); the ads' terms are counted in Java (a UK half year's 100,000 such ads
      * carry ~2.5 million (ad, term) pairs, which PostgreSQL took longer to unnest and group than to read). A read
      * without kept rows has no whole half months and its whole period as the head edge. A row of nulls says that a
      * half month of the range was marked stale in the statement's snapshot: the caller reads the period from ad_fact.
      */
     private static final TermSql CO_OCCURRENCES = TermSql.of("""
-            SELECT c.term_ids, c.counts, NULL::int[], NULL::int FROM co_occurrence c
+            SELECT c.pairs, NULL::int[], NULL::int FROM co_occurrence c
             WHERE c.region_id = :region AND c.employment = :employment AND c.bucket BETWEEN :firstHalf AND :lastHalf
               AND c.term_id = :term
             UNION ALL
-            SELECT NULL, NULL, NULL, NULL FROM salary_count_stale
+            SELECT NULL, NULL, NULL FROM salary_count_stale
             WHERE employment = :employment AND bucket BETWEEN :firstHalf AND :lastHalf
             UNION ALL
-            SELECT NULL, NULL, terms, :headSign::int FROM ad_fact
+            SELECT NULL, terms, :headSign::int FROM ad_fact
             WHERE employment = :employment AND posted_on BETWEEN :headFrom AND :headTo AND region_pos BETWEEN :lft AND :rgt
               AND workplace = ANY (:workplaces) AND {HAS_TERM}
             UNION ALL
-            SELECT NULL, NULL, terms, :tailSign::int FROM ad_fact
+            SELECT NULL, terms, :tailSign::int FROM ad_fact
             WHERE employment = :employment AND posted_on BETWEEN :tailFrom AND :tailTo AND region_pos BETWEEN :lft AND :rgt
               AND workplace = ANY (:workplaces) AND {HAS_TERM}
             """);
@@ -644,27 +645,23 @@ public class MarketRepository {
             Map<String, Object> p = split(s, s.period().start(), s.period().end(), kept);
             p.put("term", termId);
             return query(s.version(), CO_OCCURRENCES.of(term(termId)), p, true, rs -> {
-                long[] counts = new long[termIdBound()];
+                long[][] counts = {new long[termIdBound()]};
                 while (rs.next()) {
-                    Array ids = rs.getArray(1);
-                    Array terms = rs.getArray(3);
-                    if (ids != null) {
-                        int[] n = ints(rs.getArray(2));
-                        int[] t = ints(ids);
-                        for (int i = 0; i < t.length; i++) {
-                            counts = add(counts, t[i], n[i]);
-                        }
+                    byte[] pairs = rs.getBytes(1);
+                    Array terms = rs.getArray(2);
+                    if (pairs != null) {
+                        CoOccurrenceCounter.decode(pairs, (t, n) -> counts[0] = add(counts[0], t, n));
                     } else if (terms != null) {
-                        int sign = rs.getInt(4);
+                        int sign = rs.getInt(3);
                         for (int t : ints(terms)) {
-                            counts = add(counts, t, sign);
+                            counts[0] = add(counts[0], t, sign);
                         }
                     } else {
                         stale[0] = true;
                         return null;
                     }
                 }
-                return counts;
+                return counts[0];
             });
         });
         List<CoOccurrenceCount> rows = new ArrayList<>();

@@ -11,13 +11,24 @@ import java.util.TreeMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** A term's row counts its ads under each term they feature, itself included; however many passes the square takes. */
+/**
+ * A term's row counts its ads under each term they feature, itself included, however many passes the square takes,
+ * and reads back from its encoding unchanged.
+ */
 class CoOccurrenceCounterTest {
 
     @Test
     void theWorkedExample() {
         assertEquals(Map.of(1, "[1, 2, 3]=[2, 1, 1]", 2, "[1, 2]=[1, 2]", 3, "[1, 3]=[1, 1]"),
                 rows(List.of(new int[] {1, 2}, new int[] {1, 3}, new int[] {2}), CoOccurrenceCounter.MAX_CELLS));
+    }
+
+    @Test
+    void rowsAreEncodedAsGapsAndCountsInVarints() {
+        assertEquals("[1, 2, 1, 1, 1, 1]", Arrays.toString(CoOccurrenceCounter.encode(new int[] {1, 2, 3}, new int[] {2, 1, 1})));
+        // Gap 300 and count 70,000 take two and three bytes.
+        assertEquals("[-84, 2, -16, -94, 4]", Arrays.toString(CoOccurrenceCounter.encode(new int[] {300}, new int[] {70_000})));
+        assertEquals(0, CoOccurrenceCounter.encode(new int[0], new int[0]).length);
     }
 
     @Test
@@ -56,6 +67,14 @@ class CoOccurrenceCounterTest {
         CoOccurrenceCounter.count(ads, (t, ids, counts) -> {
             order.add(t);
             out.put(t, Arrays.toString(ids) + "=" + Arrays.toString(counts));
+            // Each row as kept reads back the same.
+            List<Integer> readIds = new ArrayList<>();
+            List<Integer> readCounts = new ArrayList<>();
+            CoOccurrenceCounter.decode(CoOccurrenceCounter.encode(ids, counts), (id, n) -> {
+                readIds.add(id);
+                readCounts.add(n);
+            });
+            assertEquals(Arrays.toString(ids) + "=" + Arrays.toString(counts), readIds + "=" + readCounts);
         }, maxCells);
         assertEquals(order.stream().sorted().toList(), order, "rows in ascending order of term");
         return out;

@@ -4,6 +4,7 @@ import io.jobstats.EmbeddedPostgresResource;
 import io.jobstats.TestAds;
 import io.jobstats.TestTokens;
 import io.jobstats.ads.Workplace;
+import io.jobstats.counts.CoOccurrenceCounter;
 import io.jobstats.counts.CountRecovery;
 import io.jobstats.counts.SalaryCountStore;
 import io.jobstats.demo.DemoAdGenerator;
@@ -754,8 +755,15 @@ class MarketFiguresTest {
 
         // The co-occurrences, recounted with them, against the pairs of the same ads' terms counted in SQL.
         String half = "date_trunc('month', a.posted_on)::date + CASE WHEN extract(day FROM a.posted_on) > 15 THEN 15 ELSE 0 END";
-        List<String> pairs = strings("SELECT c.region_id, c.employment, c.bucket, c.term_id, u.t, u.n FROM co_occurrence c "
-                + "CROSS JOIN LATERAL unnest(c.term_ids, c.counts) AS u(t, n) WHERE c.bucket < '2016-01-01' ORDER BY 1, 2, 3, 4, 5");
+        List<String> pairs = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT region_id, employment, bucket, term_id, pairs FROM co_occurrence "
+                     + "WHERE bucket < '2016-01-01' ORDER BY 1, 2, 3, 4")) {
+            while (rs.next()) {
+                String key = rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getString(3) + "|" + rs.getString(4) + "|";
+                CoOccurrenceCounter.decode(rs.getBytes(5), (t, n) -> pairs.add(key + t + "|" + n + "|"));
+            }
+        }
         assertTrue(pairs.size() > 100, pairs.toString());
         assertEquals(strings("SELECT r.id, a.employment, " + half + ", t, u, count(*) FROM ad_fact a "
                 + "CROSS JOIN LATERAL unnest(a.terms) AS t CROSS JOIN LATERAL unnest(a.terms) AS u " + counted
