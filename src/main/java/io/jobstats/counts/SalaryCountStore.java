@@ -33,10 +33,10 @@ import java.util.TreeSet;
 
 /**
  * The counts kept per half month by recounting it from its ads: the salary points (salary_count, V10), the term
- * counts of its days (term_count_day, V12) and the co-occurrences (co_occurrence, V14). A batch that adds or removes ads marks the half months it touches as
- * stale in its own transaction, and a recount rewrites a stale half month's rows from ad_fact and clears its mark in
- * one transaction. Readers take a marked half month from ad_fact, so every figure is exact at every committed
- * version, whether or not the recount has run.
+ * counts of its days (term_count_day, V12) and the co-occurrences (co_occurrence, V14). A batch that adds or removes
+ * ads marks the half months it touches as stale in its own transaction, and a recount rewrites a stale half month's
+ * rows from ad_fact and clears its mark in one transaction. Readers take a marked half month from ad_fact, so every
+ * figure is exact at every committed version, whether or not the recount has run.
  */
 @ApplicationScoped
 public class SalaryCountStore {
