@@ -7,7 +7,8 @@
 # time for the SQL of one cold request (its statements, logged with their parameters, replayed one after another
 # in psql with \timing), and for warm requests the same wrk run against the service's started endpoint, which runs
 # no check (the floor of an HTTP request on this machine). Needs psql, wrk, python3.
-# Usage: bench/query.sh [COLD requests, default 30] [WARM seconds per wrk run, default 20]
+# JAR: another build to measure (an older one as the baseline: it then runs with Flyway's validation off).
+# Usage: [JAR=path/to/quarkus-run.jar] bench/query.sh [COLD requests, default 30] [WARM seconds per wrk run, default 20]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 COLD=${1:-30}
@@ -15,10 +16,12 @@ WARM=${2:-20}
 WORK=target/bench
 PORT=8089
 [ -d "$WORK/pgdata" ] || { echo "run bench/ingest.sh first" >&2; exit 2; }
+JAR=${JAR:-target/quarkus-app/quarkus-run.jar}
+VALIDATE=$([ "$JAR" = target/quarkus-app/quarkus-run.jar ] && echo true || echo false)
 SERVICE=
 start_service() {
   JOBSTATS_DATA_DIR="$WORK/pgdata" JOBSTATS_KEYS_DIR="$WORK/keys" JOBSTATS_DEMO_ENABLED=false java -Dquarkus.http.port=$PORT \
-    -jar target/quarkus-app/quarkus-run.jar > "$WORK/query-service.log" 2>&1 &
+    -Dquarkus.flyway.validate-on-migrate=$VALIDATE -jar "$JAR" > "$WORK/query-service.log" 2>&1 &
   SERVICE=$!
   until curl -sf localhost:$PORT/q/health/ready > /dev/null; do sleep 1; done
   PGPORT=$(grep -ao 'localhost:[0-9]*' "$WORK/query-service.log" | head -1 | cut -d: -f2)

@@ -581,17 +581,17 @@ public class MarketRepository {
      * The ads of the universe featuring the term ({@code {HAS_TERM}}) open on :asOf, as {@code {COLUMN}}, in three
      * disjoint parts: those with a closing date on or after the day and open at most 90 days, posted from :openFrom
      * (open_span) or 90 days back, whichever is later, to the day: a range of ad_fact_universe or ad_fact_place; those
-     * open longer, few, through ad_fact_long_open (V13, whose predicate {@code closes_on > posted_on + 90} is repeated
+     * open longer, few, through ad_fact_long_open (V13, whose predicate {@code closes_on - posted_on > 90} is repeated
      * word for word so that the planner may use it); and those without a closing date posted in the 30 days up to it.
      */
     private static final String OPEN_ADS = """
             SELECT {COLUMN} FROM ad_fact
             WHERE employment = :employment AND closes_on >= :asOf
-              AND posted_on BETWEEN greatest(:openFrom, :asOf::date - 90) AND :asOf AND closes_on <= posted_on + 90
+              AND posted_on BETWEEN greatest(:openFrom, :asOf::date - 90) AND :asOf AND closes_on - posted_on <= 90
               AND region_pos BETWEEN :lft AND :rgt AND workplace = ANY (:workplaces) AND {HAS_TERM}
             UNION ALL
             SELECT {COLUMN} FROM ad_fact
-            WHERE employment = :employment AND closes_on >= :asOf AND posted_on <= :asOf AND closes_on > posted_on + 90
+            WHERE employment = :employment AND closes_on >= :asOf AND posted_on <= :asOf AND closes_on - posted_on > 90
               AND region_pos BETWEEN :lft AND :rgt AND workplace = ANY (:workplaces) AND {HAS_TERM}
             UNION ALL
             SELECT {COLUMN} FROM ad_fact
