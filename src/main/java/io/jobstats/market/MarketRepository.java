@@ -615,11 +615,12 @@ public class MarketRepository {
 
     /**
      * The co-occurrences of the ads of a scope featuring the term: the kept rows of the whole half months
-     * :firstHalf..:lastHalf (encoded pairs of term and count, see {@link CoOccurrenceCounter}), and the terms of the ads of the edge days, each to be counted with
-     * its sign (see {@link HalfMonths#split}); the ads' terms are counted in Java (a UK half year's 100,000 such ads
-     * carry ~2.5 million (ad, term) pairs, which PostgreSQL took longer to unnest and group than to read). A read
-     * without kept rows has no whole half months and its whole period as the head edge. A row of nulls says that a
-     * half month of the range was marked stale in the statement's snapshot: the caller reads the period from ad_fact.
+     * :firstHalf..:lastHalf (encoded pairs of term and count, see {@link CoOccurrenceCounter}), and the terms of the
+     * ads of the edge days, each to be counted with its sign (see {@link HalfMonths#split}); the ads' terms are
+     * counted in Java (a UK half year's 100,000 such ads carry ~2.5 million (ad, term) pairs, which PostgreSQL took
+     * longer to unnest and group than to read). A read without kept rows has no whole half months and its whole
+     * period as the head edge. A row of nulls says that a half month of the range was marked stale in the statement's
+     * snapshot: the caller reads the period from ad_fact.
      */
     private static final TermSql CO_OCCURRENCES = TermSql.of("""
             SELECT c.pairs, NULL::int[], NULL::int FROM co_occurrence c
