@@ -6,7 +6,8 @@
 # time, in psql, for the index's three heaviest statements run one after the other (the universe's salary points
 # with their terms, now and a year earlier, and every term's live jobs); the service runs them and three lighter
 # ones concurrently, and gathers each term's points itself.
-# Needs psql, python3. Usage: bench/index.sh [REQUESTS, default 30]
+# JAR: another build to measure (an older one as the baseline: it then runs with Flyway's validation off).
+# Needs psql, python3. Usage: [JAR=path/to/quarkus-run.jar] bench/index.sh [REQUESTS, default 30]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-30}
@@ -14,8 +15,10 @@ WORK=target/bench
 PORT=8089
 [ -d "$WORK/pgdata" ] || { echo "run bench/ingest.sh first" >&2; exit 2; }
 ./mvnw -q -B package -DskipTests
+JAR=${JAR:-target/quarkus-app/quarkus-run.jar}
+VALIDATE=$([ "$JAR" = target/quarkus-app/quarkus-run.jar ] && echo true || echo false)
 JOBSTATS_DATA_DIR="$WORK/pgdata" JOBSTATS_KEYS_DIR="$WORK/keys" JOBSTATS_DEMO_ENABLED=false java -Dquarkus.http.port=$PORT \
-  -jar target/quarkus-app/quarkus-run.jar > "$WORK/index-service.log" 2>&1 &
+  -Dquarkus.flyway.validate-on-migrate=$VALIDATE -jar "$JAR" > "$WORK/index-service.log" 2>&1 &
 SERVICE=$!
 trap 'kill $SERVICE 2>/dev/null && wait $SERVICE 2>/dev/null || true' EXIT
 until curl -sf localhost:$PORT/q/health/ready > /dev/null; do sleep 1; done
