@@ -209,12 +209,11 @@ public class SalaryCountStore {
                     RegionNode place = regions.byPosition(rs.getInt(1));
                     days.addOnDay(place, b.employment(), rs.getDate(4).toLocalDate(), terms);
                     for (RegionNode r = place; r != null; r = r.parent) {
-                        if (TermCountStore.counted(r)) {
-                            adsByRegion.computeIfAbsent(r.id, k -> new ArrayList<>()).add(terms);
+                        if (!TermCountStore.counted(r)) {
+                            continue;
                         }
-                    }
-                    for (RegionNode r = place; r != null && quoted; r = r.parent) {
-                        if (TermCountStore.counted(r)) {
+                        adsByRegion.computeIfAbsent(r.id, k -> new ArrayList<>()).add(terms);
+                        if (quoted) {
                             builder(byKey, r.id, 0).add(point, 1);
                             for (int t : terms) {
                                 builder(byKey, r.id, t).add(point, 1);

@@ -361,8 +361,8 @@ public class MarketRepository {
     }
 
     /**
-     * One read of what is recounted per half month (salary points, day term counts), from those kept rows or not; it
-     * sets {@code stale[0]} when its snapshot found a mark.
+     * One read of what is recounted per half month (salary points, day term counts, co-occurrences), from those kept
+     * rows or not; it sets {@code stale[0]} when its snapshot found a mark.
      */
     private interface KeptRead<T> {
         T read(boolean kept, boolean[] stale);
