@@ -1,6 +1,5 @@
 package io.jobstats.counts;
 
-import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 import java.util.List;
 
@@ -14,10 +13,7 @@ import java.util.List;
  * <p>
  * Example: ads {1, 2}, {1, 3}, {2} give term 1 the row (1: 2, 2: 1, 3: 1), term 2 (1: 1, 2: 2), term 3 (1: 1, 3: 1).
  * <p>
- * A row is stored {@link #encode encoded}: per term, ascending, the gap from the previous term's id (from 0) then
- * its count, each an unsigned LEB128 varint. Term 1's row above is 01 02 01 01 01 01: six bytes for what two int
- * arrays hold in 24 (plus their headers). Ads feature most terms of a region's half month together, so gaps are a
- * byte and counts one or two: a UK row of ~800 terms is ~2.5 KB.
+ * A row is stored as {@link TermPairs}: term 1's row above is 01 02 01 01 01 01.
  */
 public final class CoOccurrenceCounter {
 
@@ -65,54 +61,6 @@ public final class CoOccurrenceCounter {
             }
             for (int row = 0; row < to - from; row++) {
                 emit(present[from + row], cells, row * k, present, out);
-            }
-        }
-    }
-
-    /** A row as co_occurrence keeps it. */
-    public static byte[] encode(int[] termIds, int[] counts) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(termIds.length * 3);
-        int previous = 0;
-        for (int i = 0; i < termIds.length; i++) {
-            varint(out, termIds[i] - previous);
-            varint(out, counts[i]);
-            previous = termIds[i];
-        }
-        return out.toByteArray();
-    }
-
-    /** Receives one (term, count) pair of a row. */
-    public interface Pairs {
-        void pair(int termId, int count);
-    }
-
-    /** Reads back a row {@link #encode} wrote, pair by pair. */
-    public static void decode(byte[] row, Pairs out) {
-        int term = 0;
-        for (int[] at = {0}; at[0] < row.length; ) {
-            term += readVarint(row, at);
-            out.pair(term, readVarint(row, at));
-        }
-    }
-
-    private static void varint(ByteArrayOutputStream out, int v) {
-        if (v < 0) {
-            throw new IllegalArgumentException("term ids must ascend and counts be positive: " + v);
-        }
-        while (v >= 0x80) {
-            out.write(v & 0x7f | 0x80);
-            v >>>= 7;
-        }
-        out.write(v);
-    }
-
-    private static int readVarint(byte[] in, int[] at) {
-        int v = 0;
-        for (int shift = 0; ; shift += 7) {
-            byte b = in[at[0]++];
-            v |= (b & 0x7f) << shift;
-            if (b >= 0) {
-                return v;
             }
         }
     }

@@ -244,7 +244,7 @@ public class SalaryCountStore {
         BinaryCopy.Writer out = new BinaryCopy.Writer(1 << 16);
         CoOccurrenceCounter.count(ads, (t, ids, counts) ->
                 out.row(5).int4(regionId).int2(b.employment()).date(b.start()).int4(t)
-                        .bytea(CoOccurrenceCounter.encode(ids, counts)));
+                        .bytea(TermPairs.encode(ids, counts)));
         return out.finish();
     }
 

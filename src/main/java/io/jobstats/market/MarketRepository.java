@@ -1,11 +1,11 @@
 package io.jobstats.market;
 
 import io.jobstats.ads.Workplace;
-import io.jobstats.counts.CoOccurrenceCounter;
 import io.jobstats.counts.HalfMonths;
 import io.jobstats.counts.IntArrays;
 import io.jobstats.counts.SalaryCountStore;
 import io.jobstats.counts.TermCountStore;
+import io.jobstats.counts.TermPairs;
 import io.jobstats.database.NamedSql;
 import io.jobstats.database.ReadConnections;
 import io.jobstats.database.SqlFailures;
@@ -615,7 +615,7 @@ public class MarketRepository {
 
     /**
      * The co-occurrences of the ads of a scope featuring the term: the kept rows of the whole half months
-     * :firstHalf..:lastHalf (encoded pairs of term and count, see {@link CoOccurrenceCounter}), and the terms of the
+     * :firstHalf..:lastHalf (encoded pairs of term and count, see {@link TermPairs}), and the terms of the
      * ads of the edge days, each to be counted with its sign (see {@link HalfMonths#split}); the ads' terms are
      * counted in Java (a UK half year's 100,000 such ads carry ~2.5 million (ad, term) pairs, which PostgreSQL took
      * longer to unnest and group than to read). A read without kept rows has no whole half months and its whole
@@ -651,7 +651,7 @@ public class MarketRepository {
                     byte[] pairs = rs.getBytes(1);
                     Array terms = rs.getArray(2);
                     if (pairs != null) {
-                        CoOccurrenceCounter.decode(pairs, (t, n) -> counts[0] = add(counts[0], t, n));
+                        TermPairs.decode(pairs, (t, n) -> counts[0] = add(counts[0], t, n));
                     } else if (terms != null) {
                         int sign = rs.getInt(3);
                         for (int t : ints(terms)) {

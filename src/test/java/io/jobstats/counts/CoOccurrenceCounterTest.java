@@ -24,14 +24,6 @@ class CoOccurrenceCounterTest {
     }
 
     @Test
-    void rowsAreEncodedAsGapsAndCountsInVarints() {
-        assertEquals("[1, 2, 1, 1, 1, 1]", Arrays.toString(CoOccurrenceCounter.encode(new int[] {1, 2, 3}, new int[] {2, 1, 1})));
-        // Gap 300 and count 70,000 take two and three bytes.
-        assertEquals("[-84, 2, -16, -94, 4]", Arrays.toString(CoOccurrenceCounter.encode(new int[] {300}, new int[] {70_000})));
-        assertEquals(0, CoOccurrenceCounter.encode(new int[0], new int[0]).length);
-    }
-
-    @Test
     void noAdsNoRows() {
         assertEquals(Map.of(), rows(List.of(), CoOccurrenceCounter.MAX_CELLS));
         assertEquals(Map.of(), rows(List.of(new int[0]), CoOccurrenceCounter.MAX_CELLS));
@@ -70,7 +62,7 @@ class CoOccurrenceCounterTest {
             // Each row as kept reads back the same.
             List<Integer> readIds = new ArrayList<>();
             List<Integer> readCounts = new ArrayList<>();
-            CoOccurrenceCounter.decode(CoOccurrenceCounter.encode(ids, counts), (id, n) -> {
+            TermPairs.decode(TermPairs.encode(ids, counts), (id, n) -> {
                 readIds.add(id);
                 readCounts.add(n);
             });

@@ -4,7 +4,7 @@ import io.jobstats.EmbeddedPostgresResource;
 import io.jobstats.TestAds;
 import io.jobstats.TestTokens;
 import io.jobstats.ads.Workplace;
-import io.jobstats.counts.CoOccurrenceCounter;
+import io.jobstats.counts.TermPairs;
 import io.jobstats.counts.CountRecovery;
 import io.jobstats.counts.SalaryCountStore;
 import io.jobstats.demo.DemoAdGenerator;
@@ -761,7 +761,7 @@ class MarketFiguresTest {
                      + "WHERE bucket < '2016-01-01' ORDER BY 1, 2, 3, 4")) {
             while (rs.next()) {
                 String key = rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getString(3) + "|" + rs.getString(4) + "|";
-                CoOccurrenceCounter.decode(rs.getBytes(5), (t, n) -> pairs.add(key + t + "|" + n + "|"));
+                TermPairs.decode(rs.getBytes(5), (t, n) -> pairs.add(key + t + "|" + n + "|"));
             }
         }
         assertTrue(pairs.size() > 100, pairs.toString());
