@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.Date;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -33,7 +34,8 @@ import java.util.TreeSet;
 
 /**
  * The counts kept per half month by recounting it from its ads: the salary points (salary_count, V10), the term
- * counts of its days (term_count_day, V12) and the co-occurrences (co_occurrence, V14). A batch that adds or removes
+ * counts of its days (term_count_day, V12), the co-occurrences (co_occurrence, V14) and the live jobs of its ads on
+ * each day (live_count, V15). A batch that adds or removes
  * ads marks the half months it touches as stale in its own transaction, and a recount rewrites a stale half month's
  * rows from ad_fact and clears its mark in one transaction. Readers take a marked half month from ad_fact, so every
  * figure is exact at every committed version, whether or not the recount has run.
@@ -63,7 +65,7 @@ public class SalaryCountStore {
 
     /** Every recounted row, deleted with MARK_ALL: the recount then rewrites every half month from its ads. */
     public static final List<String> DELETE_ALL = List.of("DELETE FROM salary_count", "DELETE FROM term_count_day",
-            "DELETE FROM co_occurrence");
+            "DELETE FROM co_occurrence", "DELETE FROM live_count");
 
     private static final NamedSql STALE = NamedSql.of("SELECT employment, bucket FROM salary_count_stale ORDER BY bucket, employment");
 
@@ -81,9 +83,14 @@ public class SalaryCountStore {
     private static final NamedSql DELETE_CO_OCCURRENCES = NamedSql.of("""
             DELETE FROM co_occurrence WHERE region_id = ANY (:regions) AND employment = :employment AND bucket = :bucket""");
 
+    /** The half month's live jobs: its ads are live up to 90 days after its last day (LiveCounter). */
+    private static final NamedSql DELETE_LIVE = NamedSql.of("""
+            DELETE FROM live_count WHERE region_id = ANY (:regions) AND employment = :employment
+              AND day BETWEEN :bucket AND :lastLiveDay AND bucket = :bucket""");
+
     /** The half month's ads: about 6,000 on 1M ads, 60,000 on 10M. */
     private static final NamedSql BUCKET_ADS = NamedSql.of("""
-            SELECT region_pos, salary_point, terms::text, posted_on FROM ad_fact
+            SELECT region_pos, salary_point, terms::text, posted_on, closes_on FROM ad_fact
             WHERE employment = :employment AND posted_on BETWEEN :bucket AND :lastDay
             """);
 
@@ -144,7 +151,8 @@ public class SalaryCountStore {
             for (Bucket b : buckets) {
                 dataVersion.lock(c);
                 Map<String, Object> p = Map.of("employment", b.employment(), "bucket", b.start(),
-                        "lastDay", HalfMonths.end(b.start()), "regions", regions);
+                        "lastDay", HalfMonths.end(b.start()), "regions", regions,
+                        "lastLiveDay", HalfMonths.end(b.start()).plusDays(LiveCounter.KEPT_DAYS_OPEN));
                 try (PreparedStatement marked = IS_STALE.prepare(c, p); ResultSet rs = marked.executeQuery()) {
                     if (!rs.next()) {
                         c.rollback();
@@ -153,8 +161,9 @@ public class SalaryCountStore {
                 }
                 CountDelta days = termCounts.delta();
                 Map<Integer, List<int[]>> adsByRegion = new TreeMap<>();
-                byte[] rows = count(c, b, p, days, adsByRegion);
-                for (NamedSql step : List.of(DELETE_ROWS, DELETE_DAYS, DELETE_CO_OCCURRENCES, CLEAR)) {
+                LiveCounter live = new LiveCounter(b.start());
+                byte[] rows = count(c, b, p, days, adsByRegion, live);
+                for (NamedSql step : List.of(DELETE_ROWS, DELETE_DAYS, DELETE_CO_OCCURRENCES, DELETE_LIVE, CLEAR)) {
                     try (PreparedStatement ps = step.prepare(c, p)) {
                         ps.executeUpdate();
                     }
@@ -175,6 +184,9 @@ public class SalaryCountStore {
                                 FROM STDIN (FORMAT binary)""",
                                 new ByteArrayInputStream(coOccurrenceRows(e.getKey(), b, e.getValue())));
                     }
+                    copy.copyIn("""
+                            COPY live_count (region_id, employment, day, bucket, terms) FROM STDIN (FORMAT binary)""",
+                            new ByteArrayInputStream(liveRows(live, b)));
                 } catch (IOException e) {
                     throw new SQLException("COPY of a half month's recounted rows failed", e);
                 }
@@ -183,7 +195,7 @@ public class SalaryCountStore {
             }
         }
         if (done > 0) {
-            LOG.infof("Salary points, day term counts and co-occurrences of %d half months recounted in %d ms", done,
+            LOG.infof("Salary points, day term counts, co-occurrences and live jobs of %d half months recounted in %d ms", done,
                     (System.nanoTime() - started) / 1_000_000);
         }
         return done;
@@ -191,12 +203,12 @@ public class SalaryCountStore {
 
     /**
      * The half month's salary rows as COPY's binary form: per counted region the ad lies in, its point counted under
-     * each of its terms and under term 0 (every ad); every ad into {@code days}, by the day it was posted; and its
-     * terms into {@code adsByRegion} under each counted region it lies in. Grouped here rather than in SQL, which would
+     * each of its terms and under term 0 (every ad); every ad into {@code days}, by the day it was posted, and into
+     * {@code live}; and its terms into {@code adsByRegion} under each counted region it lies in. Grouped here rather than in SQL, which would
      * join every ad to its regions and group a hundred (region, term, point) triples per ad.
      */
     private byte[] count(Connection c, Bucket b, Map<String, Object> p, CountDelta days,
-                         Map<Integer, List<int[]>> adsByRegion) throws SQLException {
+                         Map<Integer, List<int[]>> adsByRegion, LiveCounter live) throws SQLException {
         RegionTree regions = reference.regions();
         Map<Long, SalaryPoints.Builder> byKey = new HashMap<>();
         try (PreparedStatement ps = BUCKET_ADS.prepare(c, p)) {
@@ -207,7 +219,10 @@ public class SalaryCountStore {
                     boolean quoted = !rs.wasNull();
                     int[] terms = IntArrays.parse(rs.getString(3));
                     RegionNode place = regions.byPosition(rs.getInt(1));
-                    days.addOnDay(place, b.employment(), rs.getDate(4).toLocalDate(), terms);
+                    LocalDate posted = rs.getDate(4).toLocalDate();
+                    Date closes = rs.getDate(5);
+                    days.addOnDay(place, b.employment(), posted, terms);
+                    live.add(place, posted, closes == null ? null : closes.toLocalDate(), terms);
                     for (RegionNode r = place; r != null; r = r.parent) {
                         if (!TermCountStore.counted(r)) {
                             continue;
@@ -245,6 +260,14 @@ public class SalaryCountStore {
         CoOccurrenceCounter.count(ads, (t, ids, counts) ->
                 out.row(5).int4(regionId).int2(b.employment()).date(b.start()).int4(t)
                         .bytea(TermPairs.encode(ids, counts)));
+        return out.finish();
+    }
+
+    /** The half month's live_count rows as COPY's binary form. */
+    private static byte[] liveRows(LiveCounter live, Bucket b) {
+        BinaryCopy.Writer out = new BinaryCopy.Writer(1 << 16);
+        live.rows((regionId, day, ids, counts) -> out.row(5).int4(regionId).int2(b.employment()).date(day)
+                .date(b.start()).bytea(TermPairs.encode(ids, counts)));
         return out.finish();
     }
 

@@ -3,6 +3,7 @@ package io.jobstats.market;
 import io.jobstats.ads.Workplace;
 import io.jobstats.counts.HalfMonths;
 import io.jobstats.counts.IntArrays;
+import io.jobstats.counts.LiveCounter;
 import io.jobstats.counts.SalaryCountStore;
 import io.jobstats.counts.TermCountStore;
 import io.jobstats.counts.TermPairs;
@@ -605,12 +606,95 @@ public class MarketRepository {
             GROUP BY c.id
             """.replace("{OPEN_ADS}", OPEN_ADS.replace("{COLUMN}", "region_pos")));
 
-    /** Open on the day: posted by then, and closing on or after it, or with no closing date posted within 30 days. */
+    /**
+     * Live jobs on :asOf from the kept rows (V15) of the regions :regions, each the ads of one half month live that day
+     * (TermPairs); the ads open more than 90 days, which those rows leave out, from ad_fact_long_open (as OPEN_ADS),
+     * each with its position and terms; and a row of nulls if a half month the day's rows come from
+     * (:staleFrom..:asOf) was marked stale in the statement's snapshot.
+     */
+    private static final TermSql LIVE_KEPT = TermSql.of("""
+            SELECT c.region_id, c.terms, NULL::int, NULL::text FROM live_count c
+            WHERE c.region_id = ANY (:regions) AND c.employment = :employment AND c.day = :asOf
+            UNION ALL
+            SELECT NULL, NULL, NULL, NULL FROM salary_count_stale
+            WHERE employment = :employment AND bucket BETWEEN :staleFrom AND :asOf
+            UNION ALL
+            SELECT NULL, NULL, region_pos, terms::text FROM ad_fact
+            WHERE employment = :employment AND closes_on >= :asOf AND posted_on <= :asOf AND closes_on - posted_on > 90
+              AND region_pos BETWEEN :lft AND :rgt AND workplace = ANY (:workplaces) AND {HAS_TERM}
+            """);
+
+    /** What LIVE_KEPT's rows say: a region's row of a half month's live ads, or one ad open longer, where it is. */
+    private interface LiveRows {
+        void kept(int regionId, byte[] terms);
+
+        void longOpen(RegionNode place, int[] terms);
+    }
+
+    /** LIVE_KEPT over the regions, into {@code out}: false if the statement found a half month marked stale. */
+    private boolean keptLive(Scope s, NamedSql sql, Map<String, Object> p, int[] regionIds, LocalDate asOf, LiveRows out) {
+        p.put("regions", regionIds);
+        p.put("asOf", asOf);
+        p.put("staleFrom", HalfMonths.start(asOf.minusDays(LiveCounter.KEPT_DAYS_OPEN)));
+        return query(s.version(), sql, p, true, rs -> {
+            while (rs.next()) {
+                byte[] terms = rs.getBytes(2);
+                String adTerms = rs.getString(4);
+                if (terms != null) {
+                    out.kept(rs.getInt(1), terms);
+                } else if (adTerms != null) {
+                    out.longOpen(reference.regions().byPosition(rs.getInt(3)), IntArrays.parse(adTerms));
+                } else {
+                    return false;
+                }
+            }
+            return true;
+        });
+    }
+
+    /**
+     * Open on the day: posted by then, and closing on or after it, or with no closing date posted within 30 days; in
+     * the region (its own key) and each child with such ads. From the kept rows of the region and its children when
+     * they all have them and none of the half months the day's rows come from is stale, else from ad_fact.
+     */
     @CacheResult(cacheName = "market-live-jobs-by-child")
     public Map<Integer, Long> liveJobsByChild(int termId, Scope s, LocalDate asOf) {
-        Map<String, Object> p = params(s, termId);
-        openDays(p, s.version(), asOf);
-        return query(s.version(), LIVE_JOBS_BY_CHILD.of(term(termId)), p, countsBy(rs -> rs.getInt(1)));
+        RegionNode region = reference.regions().byId(s.regionId());
+        boolean childrenKept = region.children.stream().allMatch(c -> counted(s.in(c.id)));
+        return keptRead(s, asOf.minusDays(LiveCounter.KEPT_DAYS_OPEN), asOf, (kept, stale) -> {
+            Map<String, Object> p = params(s, termId);
+            if (!kept || !childrenKept) {
+                openDays(p, s.version(), asOf);
+                return query(s.version(), LIVE_JOBS_BY_CHILD.of(term(termId)), p, countsBy(rs -> rs.getInt(1)));
+            }
+            int[] ids = new int[region.children.size() + 1];
+            ids[0] = region.id;
+            for (int i = 0; i < region.children.size(); i++) {
+                ids[i + 1] = region.children.get(i).id;
+            }
+            Map<Integer, Long> out = new HashMap<>();
+            stale[0] = !keptLive(s, LIVE_KEPT.of(term(termId)), p, ids, asOf, new LiveRows() {
+                @Override
+                public void kept(int regionId, byte[] terms) {
+                    TermPairs.decode(terms, (t, n) -> {
+                        if (t == termId) {
+                            out.merge(regionId, (long) n, Long::sum);
+                        }
+                    });
+                }
+
+                @Override
+                public void longOpen(RegionNode place, int[] terms) {
+                    // The statement kept only the term's ads: each counts in the region and the child it lies in.
+                    for (RegionNode r = place; r != null; r = r.parent) {
+                        if (r == region || r.parent == region) {
+                            out.merge(r.id, 1L, Long::sum);
+                        }
+                    }
+                }
+            });
+            return out;
+        });
     }
 
     /**
@@ -753,12 +837,40 @@ public class MarketRepository {
             GROUP BY t
             """.replace("{OPEN_ADS}", OPEN_ADS.replace("{COLUMN}", "terms"))).every();
 
-    /** Every term's ads open on the day in the scope's region: the market index's live jobs. */
+    /**
+     * Every term's ads open on the day in the scope's region: the market index's live jobs. From the kept rows as
+     * {@link #liveJobsByChild} reads them, else from ad_fact.
+     */
     @CacheResult(cacheName = "market-live-jobs")
     public Map<Integer, Long> liveJobs(Scope s, LocalDate asOf) {
-        Map<String, Object> p = params(s);
-        openDays(p, s.version(), asOf);
-        return query(s.version(), LIVE_JOBS, p, countsBy(rs -> rs.getInt(1)));
+        return keptRead(s, asOf.minusDays(LiveCounter.KEPT_DAYS_OPEN), asOf, (kept, stale) -> {
+            Map<String, Object> p = params(s);
+            if (!kept) {
+                openDays(p, s.version(), asOf);
+                return query(s.version(), LIVE_JOBS, p, countsBy(rs -> rs.getInt(1)));
+            }
+            long[][] byTerm = {new long[termIdBound()]};
+            stale[0] = !keptLive(s, LIVE_KEPT.every(), p, new int[] {s.regionId()}, asOf, new LiveRows() {
+                @Override
+                public void kept(int regionId, byte[] terms) {
+                    TermPairs.decode(terms, (t, n) -> byTerm[0] = add(byTerm[0], t, n));
+                }
+
+                @Override
+                public void longOpen(RegionNode place, int[] terms) {
+                    for (int t : terms) {
+                        byTerm[0] = add(byTerm[0], t, 1);
+                    }
+                }
+            });
+            Map<Integer, Long> out = new HashMap<>();
+            for (int t = 1; t < byTerm[0].length; t++) {
+                if (byTerm[0][t] > 0) {
+                    out.put(t, byTerm[0][t]);
+                }
+            }
+            return out;
+        });
     }
 
     private static final NamedSql OPEN_SPAN = NamedSql.of("SELECT days FROM open_span");

@@ -710,7 +710,12 @@ class MarketFiguresTest {
                         .append("\",\"location\":\"").append(places[k % places.length]).append("\",\"employment\":\"")
                         .append(k % 5 == 0 ? "CONTRACT" : "PERMANENT").append("\",\"salaryText\":\"")
                         .append(k % 5 == 0 ? "£" + (400 + k % 7 * 25) + "/day" : "£" + (30 + k % 11) + "k").append("\",\"postedOn\":\"")
-                        .append(LocalDate.of(2015, 1, 1).plusDays(k % 360)).append("\"}\n");
+                        .append(LocalDate.of(2015, 1, 1).plusDays(k % 360));
+                // Open from the day of posting to 96 days, or without a closing date.
+                if (k % 4 != 0) {
+                    ads.append("\",\"closesOn\":\"").append(LocalDate.of(2015, 1, 1).plusDays(k % 360 + k % 97));
+                }
+                ads.append("\"}\n");
             }
             TestTokens.asLoader().contentType("application/x-ndjson").body(ads.toString().getBytes(StandardCharsets.UTF_8)).post("/ads")
                     .then().statusCode(200).body("adsReplaced", org.hamcrest.Matchers.is(round == 0 ? 0 : 120));
@@ -768,6 +773,22 @@ class MarketFiguresTest {
         assertEquals(strings("SELECT r.id, a.employment, " + half + ", t, u, count(*) FROM ad_fact a "
                 + "CROSS JOIN LATERAL unnest(a.terms) AS t CROSS JOIN LATERAL unnest(a.terms) AS u " + counted
                 + " GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5"), pairs);
+
+        // The live jobs, recounted with them, against each ad open up to 90 days counted on every day it is live.
+        List<String> live = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT region_id, employment, day, bucket, terms FROM live_count "
+                     + "WHERE bucket < '2016-01-01' ORDER BY 1, 2, 3, 4")) {
+            while (rs.next()) {
+                String key = rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getString(3) + "|" + rs.getString(4) + "|";
+                TermPairs.decode(rs.getBytes(5), (t, n) -> live.add(key + t + "|" + n + "|"));
+            }
+        }
+        assertTrue(live.size() > 1000, live.toString());
+        assertEquals(strings("SELECT r.id, a.employment, d::date, " + half + ", t, count(*) FROM ad_fact a "
+                + "CROSS JOIN LATERAL generate_series(a.posted_on, coalesce(a.closes_on, a.posted_on + 30), interval '1 day') AS d "
+                + "CROSS JOIN LATERAL unnest(a.terms) AS t " + counted
+                + " AND (a.closes_on IS NULL OR a.closes_on - a.posted_on <= 90) GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5"), live);
     }
 
     /** The kept day rows before 2016 (a query whose third column is the day) against the same from the ads. */
@@ -778,21 +799,23 @@ class MarketFiguresTest {
     }
 
     /**
-     * A half month whose salary counts, day term counts and co-occurrences are marked stale (by a batch of a running
-     * load, a migration) is read from the ads, also when the mark came after the request began; every salary figure,
-     * rank and co-occurrence must be the same either way, and the same once the recount has cleared the marks.
+     * A half month whose salary counts, day term counts, co-occurrences and live jobs are marked stale (by a batch of
+     * a running load, a migration) is read from the ads, also when the mark came after the request began; every salary
+     * figure, rank, co-occurrence and live-jobs count must be the same either way, and the same once the recount has
+     * cleared the marks.
      */
     @Test
     void salaryFiguresReadKeptCountsAndStaleHalfMonthsAlike() throws SQLException {
         String q = topSkillAndRole("rank rankChange vacancies shareOfAllVacancies shareOfCategory salariesQuoted "
                 + "salary { p10 p25 median p75 p90 mean histogram(width: 2500) { low count } } medianChange nationMedian "
+                + "liveJobs locations { region { slug } liveJobs } "
                 + "previous(years: 1) { salary { median } } "
                 + "coOccurringSkills(first: 20) { rank count share lift term { name } } "
                 + "coOccurringByCategory(perCategory: 5) { category { name } skills { rank count term { name } } } "
                 + "salaryTrend(from: \"2020-06-01\", to: \"2021-06-30\", window: 3) { month sampleSize p10 median p90 }")
                 .replaceFirst("}$", "") + " market(region: \"midlands\", "
                 + "period: {end: \"2021-06-10\", months: 6}) { terms(first: 20) { edges { node { term { name } median "
-                + "medianChange salariesQuoted } } } } }";
+                + "medianChange salariesQuoted liveJobs } } } } }";
         assertEquals(List.of("0|"), strings("SELECT count(*) FROM salary_count_stale"));
         assertTrue(Integer.parseInt(strings("SELECT count(*) FROM salary_count WHERE bucket BETWEEN '2020-01-01' AND '2021-06-30'")
                 .get(0).replace("|", "")) > 1000);
@@ -805,6 +828,7 @@ class MarketFiguresTest {
             s.execute("DELETE FROM salary_count WHERE bucket >= '2020-01-01'");
             s.execute("DELETE FROM term_count_day WHERE day >= '2020-01-01'");
             s.execute("DELETE FROM co_occurrence WHERE bucket >= '2020-01-01'");
+            s.execute("DELETE FROM live_count WHERE bucket >= '2020-01-01'");
             s.execute(SalaryCountStore.MARK_ALL);
         }
         String raced = graphql(other).asString();
