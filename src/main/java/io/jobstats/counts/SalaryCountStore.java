@@ -17,9 +17,9 @@ import javax.sql.DataSource;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.sql.Connection;
+import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Date;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -35,10 +35,10 @@ import java.util.TreeSet;
 /**
  * The counts kept per half month by recounting it from its ads: the salary points (salary_count, V10), the term
  * counts of its days (term_count_day, V12), the co-occurrences (co_occurrence, V14) and the live jobs of its ads on
- * each day (live_count, V15). A batch that adds or removes
- * ads marks the half months it touches as stale in its own transaction, and a recount rewrites a stale half month's
- * rows from ad_fact and clears its mark in one transaction. Readers take a marked half month from ad_fact, so every
- * figure is exact at every committed version, whether or not the recount has run.
+ * each day (live_count, V15). A batch that adds or removes ads marks the half months it touches as stale in its own
+ * transaction, and a recount rewrites a stale half month's rows from ad_fact and clears its mark in one transaction.
+ * Readers take a marked half month from ad_fact, so every figure is exact at every committed version, whether or not
+ * the recount has run.
  */
 @ApplicationScoped
 public class SalaryCountStore {
@@ -195,8 +195,8 @@ public class SalaryCountStore {
             }
         }
         if (done > 0) {
-            LOG.infof("Salary points, day term counts, co-occurrences and live jobs of %d half months recounted in %d ms", done,
-                    (System.nanoTime() - started) / 1_000_000);
+            LOG.infof("Salary points, day term counts, co-occurrences and live jobs of %d half months recounted in %d ms",
+                    done, (System.nanoTime() - started) / 1_000_000);
         }
         return done;
     }
@@ -204,8 +204,8 @@ public class SalaryCountStore {
     /**
      * The half month's salary rows as COPY's binary form: per counted region the ad lies in, its point counted under
      * each of its terms and under term 0 (every ad); every ad into {@code days}, by the day it was posted, and into
-     * {@code live}; and its terms into {@code adsByRegion} under each counted region it lies in. Grouped here rather than in SQL, which would
-     * join every ad to its regions and group a hundred (region, term, point) triples per ad.
+     * {@code live}; and its terms into {@code adsByRegion} under each counted region it lies in. Grouped here rather
+     * than in SQL, which would join every ad to its regions and group a hundred (region, term, point) triples per ad.
      */
     private byte[] count(Connection c, Bucket b, Map<String, Object> p, CountDelta days,
                          Map<Integer, List<int[]>> adsByRegion, LiveCounter live) throws SQLException {
