@@ -27,7 +27,7 @@ until curl -sf localhost:$PORT/q/health/ready > /dev/null; do sleep 1; done
 if [ "${WARM:-true}" = true ]; then
   PGPORT=$(grep -ao 'localhost:[0-9]*' "$WORK/pages-service.log" | head -1 | cut -d: -f2)
   for rel in ad_fact_universe ad_fact_place ad_fact_role ad_fact_long_open term_count term_count_day salary_count \
-      salary_count_pkey co_occurrence co_occurrence_pkey; do
+      salary_count_pkey co_occurrence co_occurrence_pkey live_count live_count_pkey; do
     # The relation and its TOAST table, where co_occurrence's long rows are.
     for path in $(psql -qtA -h localhost -p "$PGPORT" -U postgres -c "SELECT pg_relation_filepath(c.oid) || ' ' ||
         coalesce(pg_relation_filepath(nullif(c.reltoastrelid, 0)), '') FROM pg_class c WHERE c.oid = to_regclass('$rel')"); do
