@@ -21,7 +21,10 @@ JOBSTATS_DATA_DIR="$WORK/pgdata" JOBSTATS_KEYS_DIR="$WORK/keys" JOBSTATS_DEMO_EN
   -Dquarkus.flyway.validate-on-migrate=$VALIDATE -jar "$JAR" > "$WORK/index-service.log" 2>&1 &
 SERVICE=$!
 trap 'kill $SERVICE 2>/dev/null && wait $SERVICE 2>/dev/null || true' EXIT
-until curl -sf localhost:$PORT/q/health/ready > /dev/null; do sleep 1; done
+until curl -sf localhost:$PORT/q/health/ready > /dev/null; do
+  kill -0 $SERVICE 2>/dev/null || { echo "the service stopped before it was ready: see $WORK" >&2; exit 1; }
+  sleep 1
+done
 PGPORT=$(grep -ao 'localhost:[0-9]*' "$WORK/index-service.log" | head -1 | cut -d: -f2)
 psqlc() { psql -qtA -h localhost -p "$PGPORT" -U postgres -c "$1"; }
 END=$(psqlc "SELECT max(posted_on) FROM ad_fact WHERE employment = 0")

@@ -21,7 +21,10 @@ JOBSTATS_DATA_DIR="$WORK/pgdata" JOBSTATS_KEYS_DIR="$WORK/keys" JOBSTATS_DEMO_EN
   -Dquarkus.flyway.validate-on-migrate=$VALIDATE -jar "$JAR" > "$WORK/pages-service.log" 2>&1 &
 SERVICE=$!
 trap 'kill $SERVICE 2>/dev/null && wait $SERVICE 2>/dev/null || true' EXIT
-until curl -sf localhost:$PORT/q/health/ready > /dev/null; do sleep 1; done
+until curl -sf localhost:$PORT/q/health/ready > /dev/null; do
+  kill -0 $SERVICE 2>/dev/null || { echo "the service stopped before it was ready: see $WORK" >&2; exit 1; }
+  sleep 1
+done
 # The relations the pages read, read once into the OS's cache first (as on a server whose memory holds them; at 10M
 # ads some 10 GB of 23), so that runs compare builds rather than what the run before left cached. WARM=false skips it.
 if [ "${WARM:-true}" = true ]; then

@@ -23,10 +23,14 @@ start_service() {
   JOBSTATS_DATA_DIR="$WORK/pgdata" JOBSTATS_KEYS_DIR="$WORK/keys" JOBSTATS_DEMO_ENABLED=false java -Dquarkus.http.port=$PORT \
     -Dquarkus.flyway.validate-on-migrate=$VALIDATE -jar "$JAR" > "$WORK/query-service.log" 2>&1 &
   SERVICE=$!
-  until curl -sf localhost:$PORT/q/health/ready > /dev/null; do sleep 1; done
+  until curl -sf localhost:$PORT/q/health/ready > /dev/null; do
+    kill -0 $SERVICE 2>/dev/null || { echo "the service stopped before it was ready: see $WORK" >&2; exit 1; }
+    sleep 1
+  done
   PGPORT=$(grep -ao 'localhost:[0-9]*' "$WORK/query-service.log" | head -1 | cut -d: -f2)
 }
-trap 'kill $SERVICE 2>/dev/null || true' EXIT
+# Waits for the service (and its embedded PostgreSQL) to stop: a run after this one uses the same data directory.
+trap 'kill $SERVICE 2>/dev/null && wait $SERVICE 2>/dev/null || true' EXIT
 psqlc() { psql -qtA -h localhost -p "$PGPORT" -U postgres -c "$1"; }
 start_service
 # PostgreSQL's own log (for the SQL timing at the end) needs its collector, which only a restart turns on.
