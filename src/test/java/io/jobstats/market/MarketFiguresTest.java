@@ -760,35 +760,33 @@ class MarketFiguresTest {
 
         // The co-occurrences, recounted with them, against the pairs of the same ads' terms counted in SQL.
         String half = "date_trunc('month', a.posted_on)::date + CASE WHEN extract(day FROM a.posted_on) > 15 THEN 15 ELSE 0 END";
-        List<String> pairs = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT region_id, employment, bucket, term_id, pairs FROM co_occurrence "
-                     + "WHERE bucket < '2016-01-01' ORDER BY 1, 2, 3, 4")) {
-            while (rs.next()) {
-                String key = rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getString(3) + "|" + rs.getString(4) + "|";
-                TermPairs.decode(rs.getBytes(5), (t, n) -> pairs.add(key + t + "|" + n + "|"));
-            }
-        }
+        List<String> pairs = pairRows("SELECT region_id, employment, bucket, term_id, pairs FROM co_occurrence "
+                + "WHERE bucket < '2016-01-01' ORDER BY 1, 2, 3, 4");
         assertTrue(pairs.size() > 100, pairs.toString());
         assertEquals(strings("SELECT r.id, a.employment, " + half + ", t, u, count(*) FROM ad_fact a "
                 + "CROSS JOIN LATERAL unnest(a.terms) AS t CROSS JOIN LATERAL unnest(a.terms) AS u " + counted
                 + " GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5"), pairs);
 
         // The live jobs, recounted with them, against each ad open up to 90 days counted on every day it is live.
-        List<String> live = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT region_id, employment, day, bucket, terms FROM live_count "
-                     + "WHERE bucket < '2016-01-01' ORDER BY 1, 2, 3, 4")) {
-            while (rs.next()) {
-                String key = rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getString(3) + "|" + rs.getString(4) + "|";
-                TermPairs.decode(rs.getBytes(5), (t, n) -> live.add(key + t + "|" + n + "|"));
-            }
-        }
+        List<String> live = pairRows("SELECT region_id, employment, day, bucket, terms FROM live_count "
+                + "WHERE bucket < '2016-01-01' ORDER BY 1, 2, 3, 4");
         assertTrue(live.size() > 1000, live.toString());
         assertEquals(strings("SELECT r.id, a.employment, d::date, " + half + ", t, count(*) FROM ad_fact a "
                 + "CROSS JOIN LATERAL generate_series(a.posted_on, coalesce(a.closes_on, a.posted_on + 30), interval '1 day') AS d "
                 + "CROSS JOIN LATERAL unnest(a.terms) AS t " + counted
                 + " AND (a.closes_on IS NULL OR a.closes_on - a.posted_on <= 90) GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5"), live);
+    }
+
+    /** Rows of four key columns and TermPairs, as strings("...") gives them with each pair unnested. */
+    private List<String> pairRows(String sql) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                String key = rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getString(3) + "|" + rs.getString(4) + "|";
+                TermPairs.decode(rs.getBytes(5), (t, n) -> out.add(key + t + "|" + n + "|"));
+            }
+        }
+        return out;
     }
 
     /** The kept day rows before 2016 (a query whose third column is the day) against the same from the ads. */
