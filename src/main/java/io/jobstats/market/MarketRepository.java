@@ -150,19 +150,24 @@ public class MarketRepository {
                             }
                         }
                     }
-                    Map<Integer, Long> out = new HashMap<>();
-                    for (int t = 1; t < byTerm.length; t++) {
-                        if (byTerm[t] > 0) {
-                            out.put(t, byTerm[t]);
-                        }
-                    }
-                    return out;
+                    return positive(byTerm);
                 }));
     }
 
     /** One more than the taxonomy's highest term id: the length of an array indexed by term id. */
     private int termIdBound() {
         return reference.taxonomy().terms().stream().mapToInt(Term::id).max().orElse(0) + 1;
+    }
+
+    /** The terms counted above zero in a count per term id, and their counts. */
+    private static Map<Integer, Long> positive(long[] byTerm) {
+        Map<Integer, Long> out = new HashMap<>();
+        for (int t = 1; t < byTerm.length; t++) {
+            if (byTerm[t] > 0) {
+                out.put(t, byTerm[t]);
+            }
+        }
+        return out;
     }
 
     private static long[] add(long[] counts, int i, long by) {
@@ -362,8 +367,8 @@ public class MarketRepository {
     }
 
     /**
-     * One read of what is recounted per half month (salary points, day term counts, co-occurrences), from those kept
-     * rows or not; it sets {@code stale[0]} when its snapshot found a mark.
+     * One read of what is recounted per half month (salary points, day term counts, co-occurrences, live jobs), from
+     * those kept rows or not; it sets {@code stale[0]} when its snapshot found a mark.
      */
     private interface KeptRead<T> {
         T read(boolean kept, boolean[] stale);
@@ -579,11 +584,20 @@ public class MarketRepository {
     }
 
     /**
+     * The ads of the universe featuring the term ({@code {HAS_TERM}}) open on :asOf and open more than 90 days, as
+     * {@code {COLUMN}}: few, read through ad_fact_long_open (V13), whose predicate this repeats word for word so that the
+     * planner may use it. A part of OPEN_ADS, and of LIVE_KEPT beside the kept rows, which leave these ads out.
+     */
+    private static final String LONG_OPEN_ADS = """
+            SELECT {COLUMN} FROM ad_fact
+            WHERE employment = :employment AND closes_on >= :asOf AND posted_on <= :asOf AND closes_on - posted_on > 90
+              AND region_pos BETWEEN :lft AND :rgt AND workplace = ANY (:workplaces) AND {HAS_TERM}""";
+
+    /**
      * The ads of the universe featuring the term ({@code {HAS_TERM}}) open on :asOf, as {@code {COLUMN}}, in three
      * disjoint parts: those with a closing date on or after the day and open at most 90 days, posted from :openFrom
      * (open_span) or 90 days back, whichever is later, to the day: a range of ad_fact_universe or ad_fact_place; those
-     * open longer, few, through ad_fact_long_open (V13, whose predicate {@code closes_on - posted_on > 90} is repeated
-     * word for word so that the planner may use it); and those without a closing date posted in the 30 days up to it.
+     * open longer (LONG_OPEN_ADS); and those without a closing date posted in the 30 days up to it.
      */
     private static final String OPEN_ADS = """
             SELECT {COLUMN} FROM ad_fact
@@ -591,14 +605,12 @@ public class MarketRepository {
               AND posted_on BETWEEN greatest(:openFrom, :asOf::date - 90) AND :asOf AND closes_on - posted_on <= 90
               AND region_pos BETWEEN :lft AND :rgt AND workplace = ANY (:workplaces) AND {HAS_TERM}
             UNION ALL
-            SELECT {COLUMN} FROM ad_fact
-            WHERE employment = :employment AND closes_on >= :asOf AND posted_on <= :asOf AND closes_on - posted_on > 90
-              AND region_pos BETWEEN :lft AND :rgt AND workplace = ANY (:workplaces) AND {HAS_TERM}
+            {LONG_OPEN_ADS}
             UNION ALL
             SELECT {COLUMN} FROM ad_fact
             WHERE employment = :employment AND closes_on IS NULL AND posted_on BETWEEN :monthBefore AND :asOf
               AND region_pos BETWEEN :lft AND :rgt AND workplace = ANY (:workplaces) AND {HAS_TERM}
-            """;
+            """.replace("{LONG_OPEN_ADS}", LONG_OPEN_ADS);
 
     private static final TermSql LIVE_JOBS_BY_CHILD = TermSql.of("""
             SELECT c.id, count(*) FROM (
@@ -608,8 +620,8 @@ public class MarketRepository {
 
     /**
      * Live jobs on :asOf from the kept rows (V15) of the regions :regions, each the ads of one half month live that day
-     * (TermPairs); the ads open more than 90 days, which those rows leave out, from ad_fact_long_open (as OPEN_ADS),
-     * each with its position and terms; and a row of nulls if a half month the day's rows come from
+     * (TermPairs); the ads open more than 90 days, which those rows leave out (LONG_OPEN_ADS), each with its position
+     * and terms; and a row of nulls if a half month the day's rows come from
      * (:staleFrom..:asOf) was marked stale in the statement's snapshot.
      */
     private static final TermSql LIVE_KEPT = TermSql.of("""
@@ -619,10 +631,7 @@ public class MarketRepository {
             SELECT NULL, NULL, NULL, NULL FROM salary_count_stale
             WHERE employment = :employment AND bucket BETWEEN :staleFrom AND :asOf
             UNION ALL
-            SELECT NULL, NULL, region_pos, terms::text FROM ad_fact
-            WHERE employment = :employment AND closes_on >= :asOf AND posted_on <= :asOf AND closes_on - posted_on > 90
-              AND region_pos BETWEEN :lft AND :rgt AND workplace = ANY (:workplaces) AND {HAS_TERM}
-            """);
+            """ + LONG_OPEN_ADS.replace("{COLUMN}", "NULL, NULL, region_pos, terms::text"));
 
     /** What LIVE_KEPT's rows say: a region's row of a half month's live ads, or one ad open longer, where it is. */
     private interface LiveRows {
@@ -863,13 +872,7 @@ public class MarketRepository {
                     }
                 }
             });
-            Map<Integer, Long> out = new HashMap<>();
-            for (int t = 1; t < byTerm[0].length; t++) {
-                if (byTerm[0][t] > 0) {
-                    out.put(t, byTerm[0][t]);
-                }
-            }
-            return out;
+            return positive(byTerm[0]);
         });
     }
 
