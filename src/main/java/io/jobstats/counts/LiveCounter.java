@@ -3,6 +3,7 @@ package io.jobstats.counts;
 import io.jobstats.reference.RegionNode;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -33,9 +34,12 @@ public final class LiveCounter {
     /** The days a half month's ads can be live on: its own 16 at most and the 90 after its last. */
     static final int ROW_DAYS = 16 + KEPT_DAYS_OPEN;
 
-    /** Receives one row: the ads of the half month in the region live on the day, per term, ascending. */
+    /**
+     * Receives one row: the ads of the half month in the region live on the day, as a count per term id (element t
+     * counts term t), valid during the call.
+     */
     public interface Rows {
-        void row(int regionId, LocalDate day, int[] termIds, int[] counts);
+        void row(int regionId, LocalDate day, int[] countsByTerm);
     }
 
     private final LocalDate first;
@@ -90,22 +94,9 @@ public final class LiveCounter {
             int[] live = new int[0];
             for (int d = 0; d < ROW_DAYS; d++) {
                 live = IntArrays.add(live, days[d]);
-                int n = 0;
-                for (int v : live) {
-                    n += v != 0 ? 1 : 0;
+                if (Arrays.stream(live).anyMatch(n -> n != 0)) {
+                    out.row(regionId, first.plusDays(d), live);
                 }
-                if (n == 0) {
-                    continue;
-                }
-                int[] ids = new int[n];
-                int[] counts = new int[n];
-                for (int t = 0, j = 0; t < live.length; t++) {
-                    if (live[t] != 0) {
-                        ids[j] = t;
-                        counts[j++] = live[t];
-                    }
-                }
-                out.row(regionId, first.plusDays(d), ids, counts);
             }
         });
     }

@@ -266,8 +266,8 @@ public class SalaryCountStore {
     /** The half month's live_count rows as COPY's binary form. */
     private static byte[] liveRows(LiveCounter live, Bucket b) {
         BinaryCopy.Writer out = new BinaryCopy.Writer(1 << 16);
-        live.rows((regionId, day, ids, counts) -> out.row(5).int4(regionId).int2(b.employment()).date(day)
-                .date(b.start()).bytea(TermPairs.encode(ids, counts)));
+        live.rows((regionId, day, countsByTerm) -> out.row(5).int4(regionId).int2(b.employment()).date(day)
+                .date(b.start()).bytea(TermPairs.encode(countsByTerm)));
         return out.finish();
     }
 

@@ -32,6 +32,20 @@ public final class TermPairs {
         return out.toByteArray();
     }
 
+    /** The row of a count per term id (element t counts term t): its terms with a count other than zero. */
+    public static byte[] encode(int[] countsByTerm) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(countsByTerm.length * 3);
+        int previous = 0;
+        for (int t = 1; t < countsByTerm.length; t++) {
+            if (countsByTerm[t] != 0) {
+                varint(out, t - previous);
+                varint(out, countsByTerm[t]);
+                previous = t;
+            }
+        }
+        return out.toByteArray();
+    }
+
     /** Reads back a row {@link #encode} wrote, pair by pair. */
     public static void decode(byte[] row, Pairs out) {
         int term = 0;

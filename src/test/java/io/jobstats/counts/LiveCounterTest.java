@@ -7,7 +7,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -104,8 +104,17 @@ class LiveCounterTest {
 
     private static Map<Integer, Map<String, String>> rows(LiveCounter live) {
         Map<Integer, Map<String, String>> out = new TreeMap<>();
-        live.rows((region, day, ids, counts) -> out.computeIfAbsent(region, k -> new TreeMap<>())
-                .put(day.toString(), Arrays.toString(ids) + "=" + Arrays.toString(counts)));
+        live.rows((region, day, countsByTerm) -> {
+            List<Integer> ids = new ArrayList<>();
+            List<Integer> counts = new ArrayList<>();
+            for (int t = 0; t < countsByTerm.length; t++) {
+                if (countsByTerm[t] != 0) {
+                    ids.add(t);
+                    counts.add(countsByTerm[t]);
+                }
+            }
+            out.computeIfAbsent(region, k -> new TreeMap<>()).put(day.toString(), ids + "=" + counts);
+        });
         return out;
     }
 }

@@ -34,6 +34,22 @@ class TermPairsTest {
         assertEquals(Arrays.toString(counts), readCounts.toString());
     }
 
+    /** A count per term id is encoded as the pairs of its terms counted, term 0 and zero counts left out. */
+    @Test
+    void aCountPerTermIsEncodedAsItsPairs() {
+        assertEquals(Arrays.toString(TermPairs.encode(new int[] {1, 2, 3}, new int[] {2, 1, 1})),
+                Arrays.toString(TermPairs.encode(new int[] {0, 2, 1, 1})));
+        assertEquals(Arrays.toString(TermPairs.encode(new int[] {300}, new int[] {70_000})),
+                Arrays.toString(TermPairs.encode(withAt(300, 70_000))));
+        assertEquals(0, TermPairs.encode(new int[] {0, 0, 0}).length);
+    }
+
+    private static int[] withAt(int i, int v) {
+        int[] out = new int[i + 1];
+        out[i] = v;
+        return out;
+    }
+
     @Test
     void termsMustAscendAndCountsBePositive() {
         assertThrows(IllegalArgumentException.class, () -> TermPairs.encode(new int[] {2, 1}, new int[] {1, 1}));
