@@ -306,20 +306,34 @@ public final class BinaryCopy {
         /** A counts array: element k (from lower bound 1) at index k, index 0 left 0. */
         public int[] int4Array() {
             in.getInt();
-            int dims = in.getInt();
-            in.getInt();
-            in.getInt();
-            if (dims == 0) {
-                return new int[0];
-            }
-            int n = in.getInt();
-            int lower = in.getInt();
-            int[] out = new int[n + lower];
-            for (int i = 0; i < n; i++) {
-                in.getInt();
-                out[lower + i] = in.getInt();
-            }
-            return out;
+            return BinaryCopy.int4Array(in);
         }
+    }
+
+    /**
+     * One int4[] value in PostgreSQL's binary form (array_send, as a column of a binary result arrives: the driver
+     * hands its bytes over through getBytes), its element k at index k from its lower bound (1 unless the array says
+     * otherwise), the indexes before it 0 (one dimension without null elements, as every counts array is); without
+     * boxing each element as the driver's getArray does.
+     */
+    public static int[] int4Array(byte[] value) {
+        return int4Array(ByteBuffer.wrap(value));
+    }
+
+    private static int[] int4Array(ByteBuffer in) {
+        int dims = in.getInt();
+        in.getInt();
+        in.getInt();
+        if (dims == 0) {
+            return new int[0];
+        }
+        int n = in.getInt();
+        int lower = in.getInt();
+        int[] out = new int[n + lower];
+        for (int i = 0; i < n; i++) {
+            in.getInt();
+            out[lower + i] = in.getInt();
+        }
+        return out;
     }
 }

@@ -70,8 +70,8 @@ public final class NamedSql {
     }
 
     /**
-     * Prepares the statement and binds every parameter by name: an {@code int[]} as an int4 array, anything else as
-     * the driver maps it (LocalDate as a date). A name missing from the map is a programming error.
+     * Prepares the statement and binds every parameter by name: an {@code int[]} as an int4 array, a {@code String[]}
+     * as a text array, anything else as the driver maps it (LocalDate as a date). A name missing from the map is a programming error.
      */
     public PreparedStatement prepare(Connection c, Map<String, ?> values) throws SQLException {
         PreparedStatement ps = c.prepareStatement(jdbc);
@@ -88,6 +88,8 @@ public final class NamedSql {
                         boxed[k] = ints[k];
                     }
                     ps.setArray(i + 1, c.createArrayOf("int4", boxed));
+                } else if (v instanceof String[] texts) {
+                    ps.setArray(i + 1, c.createArrayOf("text", texts));
                 } else {
                     ps.setObject(i + 1, v);
                 }
