@@ -6,7 +6,8 @@
 # at 8 connections during a load of 200,000 more ads (12 s of it; on later runs they replace themselves), beside the
 # load's own time. The service runs with the pod's heap (HEAP, default 512m: half the JVM overlay's 1 GiB limit);
 # the heap used is sampled every second from /q/metrics and its peak reported. Needs wrk, python3, psql.
-# Usage: [JAR=path/to/quarkus-run.jar] [HEAP=512m] bench/pages.sh [SECONDS per run, default 60]
+# LOAD=false leaves the run during a load out (the database unchanged, so builds can be compared on it in turn).
+# Usage: [JAR=path/to/quarkus-run.jar] [HEAP=512m] [LOAD=false] bench/pages.sh [SECONDS per run, default 60]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_PER_RUN=${1:-60}
@@ -54,6 +55,13 @@ echo "1 connection:  $(run 1 0)"
 echo "8 connections: $(run 8 10000)"
 echo "regions by level, 1 connection:  $(run 1 0 "$SECONDS_PER_RUN" "$WORK/pages-levels.ndjson")"
 echo "regions by level, 8 connections: $(run 8 10000 "$SECONDS_PER_RUN" "$WORK/pages-levels.ndjson")"
+report_heap() {
+  echo "heap used, peak of $(wc -l < "$WORK/pages-heap.txt") samples: $(sort -n "$WORK/pages-heap.txt" | tail -1 | awk '{ printf "%.0f MB", $1 / 1048576 }') (-Xmx${HEAP:-512m})"
+}
+if [ "${LOAD:-true}" = false ]; then
+  report_heap
+  exit 0
+fi
 ADS=$(ls "$WORK"/ads-*.ndjson | head -1)
 python3 - "$ADS" "$WORK/pages-load.ndjson" <<'PY'
 import sys
@@ -73,4 +81,4 @@ sleep 1
 echo "8 connections during a load: $(run 8 25000 12)"
 wait $LOAD
 echo "the load: $(python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); print(r["adsAdded"], "ads added,", r["adsReplaced"], "replaced")' "$WORK/pages-load.json") in $(echo "$(date +%s.%N) - $start" | bc | cut -c1-6) s"
-echo "heap used, peak of $(wc -l < "$WORK/pages-heap.txt") samples: $(sort -n "$WORK/pages-heap.txt" | tail -1 | awk '{ printf "%.0f MB", $1 / 1048576 }') (-Xmx${HEAP:-512m})"
+report_heap
