@@ -40,6 +40,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Every figure's SQL over ad_fact (one row per ad, its terms as an array) and term_count (term counts kept by the
@@ -985,11 +986,16 @@ public class MarketRepository {
      * places), and for the children of a region whose children have none ({@link #withPositions}). Elsewhere a
      * counted region's statements read only edge days from ad_fact, through ad_fact_universe (by day first).
      */
-    static int[] positions(RegionNode r) {
-        List<Integer> out = new ArrayList<>();
-        addPositions(r, out);
-        return out.stream().mapToInt(Integer::intValue).toArray();
+    private int[] positions(RegionNode r) {
+        return positionsById.computeIfAbsent(r.id, id -> {
+            List<Integer> out = new ArrayList<>();
+            addPositions(r, out);
+            return out.stream().mapToInt(Integer::intValue).toArray();
+        });
     }
+
+    /** Each region's positions, listed once: Scotland's are 5,441. The tree does not change while the service runs. */
+    private final Map<Integer, int[]> positionsById = new ConcurrentHashMap<>();
 
     /** A statement's parameters with the scope region's positions listed, whether it has kept counts or not. */
     private Map<String, Object> withPositions(Map<String, Object> p, Scope s) {

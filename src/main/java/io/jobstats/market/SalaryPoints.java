@@ -101,7 +101,17 @@ public final class SalaryPoints {
         }
 
         public SalaryPoints build() {
-            double[] distinct = Arrays.stream(values, 0, size).sorted().distinct().toArray();
+            // Sorted in place and deduplicated (Double.compare's order, as binarySearch's): a stream's sorted().distinct()
+            // boxed every point and was the better part of merging a page's months.
+            double[] distinct = Arrays.copyOf(values, size);
+            Arrays.sort(distinct);
+            int n = 0;
+            for (int i = 0; i < distinct.length; i++) {
+                if (n == 0 || Double.compare(distinct[n - 1], distinct[i]) != 0) {
+                    distinct[n++] = distinct[i];
+                }
+            }
+            distinct = Arrays.copyOf(distinct, n);
             long[] sums = new long[distinct.length];
             for (int i = 0; i < size; i++) {
                 sums[Arrays.binarySearch(distinct, values[i])] += counts[i];
