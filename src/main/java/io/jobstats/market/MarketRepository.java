@@ -51,8 +51,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>
  * The statements name their parameters. Every one restricts ad_fact to a universe the same way:
  * {@code employment = :employment AND posted_on BETWEEN :start AND :end AND region_pos BETWEEN :lft AND :rgt AND
- * (cardinality(:positions) = 0 OR region_pos = ANY (:positions)) AND workplace = ANY (:workplaces)}: the region as its
- * nested-set range and, where a statement reads a whole period of a big region's ads, the positions of its places as
+ * (cardinality(:positions::int[]) = 0 OR region_pos = ANY (:positions)) AND workplace = ANY (:workplaces)}: the region
+ * as its nested-set range and, where a statement reads a whole period of a big region's ads, the positions of its places as
  * well (see {@link #positions}); every workplace when the scope names none.
  * Statements about one term come in two forms, {@code {HAS_TERM}} standing for {@code role_id = :term} for a role (so
  * its figures read its own ads through ad_fact_role) or {@code terms @> ARRAY[:term::int]} for any other term.
@@ -121,12 +121,12 @@ public class MarketRepository {
             SELECT a.terms, NULL, :headSign::int, NULL, NULL FROM ad_fact a
             WHERE a.employment = :employment AND a.posted_on BETWEEN :headFrom AND :headTo
               AND a.region_pos BETWEEN :lft AND :rgt
-              AND (cardinality(:positions) = 0 OR a.region_pos = ANY (:positions)) AND a.workplace = ANY (:workplaces)
+              AND (cardinality(:positions::int[]) = 0 OR a.region_pos = ANY (:positions)) AND a.workplace = ANY (:workplaces)
             UNION ALL
             SELECT a.terms, NULL, :tailSign::int, NULL, NULL FROM ad_fact a
             WHERE a.employment = :employment AND a.posted_on BETWEEN :tailFrom AND :tailTo
               AND a.region_pos BETWEEN :lft AND :rgt
-              AND (cardinality(:positions) = 0 OR a.region_pos = ANY (:positions)) AND a.workplace = ANY (:workplaces)
+              AND (cardinality(:positions::int[]) = 0 OR a.region_pos = ANY (:positions)) AND a.workplace = ANY (:workplaces)
             """);
 
     /** How many ads of the universe feature each term: vacancies, and the basis of every rank. */
@@ -253,13 +253,15 @@ public class MarketRepository {
                 CROSS JOIN LATERAL (SELECT DISTINCT t.category_id FROM term t WHERE t.id = ANY (a.terms)) g
                 WHERE a.employment = :employment AND a.posted_on BETWEEN :headFrom AND :headTo
                   AND a.region_pos BETWEEN :lft AND :rgt
-                  AND (cardinality(:positions) = 0 OR a.region_pos = ANY (:positions)) AND a.workplace = ANY (:workplaces)
+                  AND (cardinality(:positions::int[]) = 0 OR a.region_pos = ANY (:positions))
+                  AND a.workplace = ANY (:workplaces)
                 UNION ALL
                 SELECT g.category_id, :tailSign::int FROM ad_fact a
                 CROSS JOIN LATERAL (SELECT DISTINCT t.category_id FROM term t WHERE t.id = ANY (a.terms)) g
                 WHERE a.employment = :employment AND a.posted_on BETWEEN :tailFrom AND :tailTo
                   AND a.region_pos BETWEEN :lft AND :rgt
-                  AND (cardinality(:positions) = 0 OR a.region_pos = ANY (:positions)) AND a.workplace = ANY (:workplaces)
+                  AND (cardinality(:positions::int[]) = 0 OR a.region_pos = ANY (:positions))
+                  AND a.workplace = ANY (:workplaces)
             """).replace("{STALE}", ""));
 
     /** Ads of the universe featuring at least one term of each category (for a role: a recognised title). */
@@ -299,12 +301,12 @@ public class MarketRepository {
                 UNION ALL
                 SELECT :headSign * count(*), :headSign * count(role_id) FROM ad_fact
                 WHERE employment = :employment AND posted_on BETWEEN :headFrom AND :headTo AND region_pos BETWEEN :lft AND :rgt
-                  AND (cardinality(:positions) = 0 OR region_pos = ANY (:positions))
+                  AND (cardinality(:positions::int[]) = 0 OR region_pos = ANY (:positions))
                   AND workplace = ANY (:workplaces)
                 UNION ALL
                 SELECT :tailSign * count(*), :tailSign * count(role_id) FROM ad_fact
                 WHERE employment = :employment AND posted_on BETWEEN :tailFrom AND :tailTo AND region_pos BETWEEN :lft AND :rgt
-                  AND (cardinality(:positions) = 0 OR region_pos = ANY (:positions))
+                  AND (cardinality(:positions::int[]) = 0 OR region_pos = ANY (:positions))
                   AND workplace = ANY (:workplaces)
             ) x
             """);
@@ -340,12 +342,12 @@ public class MarketRepository {
             SELECT date_trunc('month', x.posted_on)::date, NULL, x.salary_point, sum(x.n)::bigint FROM (
                 SELECT posted_on, salary_point, :headSign::int AS n FROM ad_fact
                 WHERE employment = :employment AND posted_on BETWEEN :headFrom AND :headTo AND region_pos BETWEEN :lft AND :rgt
-                  AND (cardinality(:positions) = 0 OR region_pos = ANY (:positions))
+                  AND (cardinality(:positions::int[]) = 0 OR region_pos = ANY (:positions))
                   AND workplace = ANY (:workplaces) AND salary_point IS NOT NULL AND {HAS_TERM}
                 UNION ALL
                 SELECT posted_on, salary_point, :tailSign::int FROM ad_fact
                 WHERE employment = :employment AND posted_on BETWEEN :tailFrom AND :tailTo AND region_pos BETWEEN :lft AND :rgt
-                  AND (cardinality(:positions) = 0 OR region_pos = ANY (:positions))
+                  AND (cardinality(:positions::int[]) = 0 OR region_pos = ANY (:positions))
                   AND workplace = ANY (:workplaces) AND salary_point IS NOT NULL AND {HAS_TERM}
             ) x GROUP BY 1, 3
             """);
@@ -441,7 +443,7 @@ public class MarketRepository {
             SELECT role_id, salary_point, count(*) FROM ad_fact
             WHERE {HAS_TERM}
               AND employment = :employment AND posted_on BETWEEN :start AND :end AND region_pos BETWEEN :lft AND :rgt
-              AND (cardinality(:positions) = 0 OR region_pos = ANY (:positions))
+              AND (cardinality(:positions::int[]) = 0 OR region_pos = ANY (:positions))
               AND workplace = ANY (:workplaces) AND role_id IS NOT NULL
             GROUP BY role_id, salary_point
             """);
@@ -473,7 +475,7 @@ public class MarketRepository {
             SELECT workplace, count(*) FROM ad_fact
             WHERE {HAS_TERM}
               AND employment = :employment AND posted_on BETWEEN :start AND :end AND region_pos BETWEEN :lft AND :rgt
-              AND (cardinality(:positions) = 0 OR region_pos = ANY (:positions))
+              AND (cardinality(:positions::int[]) = 0 OR region_pos = ANY (:positions))
               AND workplace = ANY (:workplaces)
             GROUP BY workplace
             """);
@@ -487,7 +489,7 @@ public class MarketRepository {
     private static final NamedSql UNIVERSE_WORKPLACES = NamedSql.of("""
             SELECT workplace, count(*) FROM ad_fact
             WHERE employment = :employment AND posted_on BETWEEN :start AND :end AND region_pos BETWEEN :lft AND :rgt
-              AND (cardinality(:positions) = 0 OR region_pos = ANY (:positions))
+              AND (cardinality(:positions::int[]) = 0 OR region_pos = ANY (:positions))
               AND workplace = ANY (:workplaces)
             GROUP BY workplace
             """);
@@ -515,12 +517,12 @@ public class MarketRepository {
             UNION ALL
             SELECT NULL, NULL, terms::text, salary_point, :headSign::int FROM ad_fact
             WHERE employment = :employment AND posted_on BETWEEN :headFrom AND :headTo AND region_pos BETWEEN :lft AND :rgt
-              AND (cardinality(:positions) = 0 OR region_pos = ANY (:positions))
+              AND (cardinality(:positions::int[]) = 0 OR region_pos = ANY (:positions))
               AND workplace = ANY (:workplaces) AND salary_point IS NOT NULL
             UNION ALL
             SELECT NULL, NULL, terms::text, salary_point, :tailSign::int FROM ad_fact
             WHERE employment = :employment AND posted_on BETWEEN :tailFrom AND :tailTo AND region_pos BETWEEN :lft AND :rgt
-              AND (cardinality(:positions) = 0 OR region_pos = ANY (:positions))
+              AND (cardinality(:positions::int[]) = 0 OR region_pos = ANY (:positions))
               AND workplace = ANY (:workplaces) AND salary_point IS NOT NULL
             """;
     private static final NamedSql EVERY_TERMS_POINTS = NamedSql.of(TERMS_POINTS.replace("{TERMS}", ""));
@@ -594,7 +596,7 @@ public class MarketRepository {
             FROM ad_fact a JOIN region c ON c.parent_id = :region AND a.region_pos BETWEEN c.lft AND c.rgt
             WHERE a.{HAS_TERM}
               AND a.employment = :employment AND a.posted_on BETWEEN :start AND :end AND a.region_pos BETWEEN :lft AND :rgt
-              AND (cardinality(:positions) = 0 OR a.region_pos = ANY (:positions))
+              AND (cardinality(:positions::int[]) = 0 OR a.region_pos = ANY (:positions))
               AND a.workplace = ANY (:workplaces)
             GROUP BY c.id
             """);
@@ -631,7 +633,7 @@ public class MarketRepository {
             SELECT {COLUMN} FROM ad_fact
             WHERE employment = :employment AND closes_on >= :asOf AND posted_on <= :asOf AND closes_on - posted_on > 90
               AND region_pos BETWEEN :lft AND :rgt
-              AND (cardinality(:positions) = 0 OR region_pos = ANY (:positions))
+              AND (cardinality(:positions::int[]) = 0 OR region_pos = ANY (:positions))
               AND workplace = ANY (:workplaces) AND {HAS_TERM}""";
 
     /**
@@ -645,7 +647,7 @@ public class MarketRepository {
             WHERE employment = :employment AND closes_on >= :asOf
               AND posted_on BETWEEN greatest(:openFrom, :asOf::date - 90) AND :asOf AND closes_on - posted_on <= 90
               AND region_pos BETWEEN :lft AND :rgt
-              AND (cardinality(:positions) = 0 OR region_pos = ANY (:positions))
+              AND (cardinality(:positions::int[]) = 0 OR region_pos = ANY (:positions))
               AND workplace = ANY (:workplaces) AND {HAS_TERM}
             UNION ALL
             {LONG_OPEN_ADS}
@@ -653,7 +655,7 @@ public class MarketRepository {
             SELECT {COLUMN} FROM ad_fact
             WHERE employment = :employment AND closes_on IS NULL AND posted_on BETWEEN :monthBefore AND :asOf
               AND region_pos BETWEEN :lft AND :rgt
-              AND (cardinality(:positions) = 0 OR region_pos = ANY (:positions))
+              AND (cardinality(:positions::int[]) = 0 OR region_pos = ANY (:positions))
               AND workplace = ANY (:workplaces) AND {HAS_TERM}
             """.replace("{LONG_OPEN_ADS}", LONG_OPEN_ADS);
 
@@ -719,7 +721,8 @@ public class MarketRepository {
             Map<String, Object> p = params(s, termId);
             if (!kept || !childrenKept) {
                 openDays(p, s.version(), asOf);
-                return query(s.version(), LIVE_JOBS_BY_CHILD.of(term(termId)), withPositions(p, s), countsBy(rs -> rs.getInt(1)));
+                return query(s.version(), LIVE_JOBS_BY_CHILD.of(term(termId)), withPositions(p, s),
+                        countsBy(rs -> rs.getInt(1)));
             }
             int[] ids = new int[region.children.size() + 1];
             ids[0] = region.id;
@@ -770,12 +773,12 @@ public class MarketRepository {
             UNION ALL
             SELECT NULL, terms, :headSign::int FROM ad_fact
             WHERE employment = :employment AND posted_on BETWEEN :headFrom AND :headTo AND region_pos BETWEEN :lft AND :rgt
-              AND (cardinality(:positions) = 0 OR region_pos = ANY (:positions))
+              AND (cardinality(:positions::int[]) = 0 OR region_pos = ANY (:positions))
               AND workplace = ANY (:workplaces) AND {HAS_TERM}
             UNION ALL
             SELECT NULL, terms, :tailSign::int FROM ad_fact
             WHERE employment = :employment AND posted_on BETWEEN :tailFrom AND :tailTo AND region_pos BETWEEN :lft AND :rgt
-              AND (cardinality(:positions) = 0 OR region_pos = ANY (:positions))
+              AND (cardinality(:positions::int[]) = 0 OR region_pos = ANY (:positions))
               AND workplace = ANY (:workplaces) AND {HAS_TERM}
             """);
 
@@ -833,7 +836,7 @@ public class MarketRepository {
             LEFT JOIN (
                 SELECT posted_on, terms @> ARRAY[:term::int] AS hit FROM ad_fact
                 WHERE employment = :employment AND region_pos BETWEEN :lft AND :rgt
-                  AND (cardinality(:positions) = 0 OR region_pos = ANY (:positions)) AND workplace = ANY (:workplaces)
+                  AND (cardinality(:positions::int[]) = 0 OR region_pos = ANY (:positions)) AND workplace = ANY (:workplaces)
                   AND posted_on >= date_trunc('month', :from::date)
                   AND posted_on < date_trunc('month', :to::date) + interval '1 month'
             ) a ON a.posted_on >= m AND a.posted_on < m + interval '1 month'
