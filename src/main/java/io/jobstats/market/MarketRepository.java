@@ -35,6 +35,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -178,6 +179,57 @@ public class MarketRepository {
                 return positive(byTerm);
             });
         });
+    }
+
+    /** The ads of a universe, each with its position and terms. */
+    private static final NamedSql ADS_TERMS = NamedSql.of("""
+            SELECT region_pos, terms FROM ad_fact
+            WHERE employment = :employment AND posted_on BETWEEN :start AND :end AND region_pos BETWEEN :lft AND :rgt
+              AND (cardinality(:positions::int[]) = 0 OR region_pos = ANY (:positions)) AND workplace = ANY (:workplaces)
+            """);
+
+    /**
+     * {@link #termCounts} of the given children of the scope's region that have no kept counts (a nation's council
+     * areas, an authority's towns), by child id, from one read of those children's ads over the period (their
+     * positions listed): a page's locations otherwise read them child by child, in two statements per child. The
+     * caller seeds termCounts' cache with them. Children with kept counts are left out: their own reads are a few
+     * kept rows.
+     */
+    public Map<Integer, Map<Integer, Long>> childrenTermCounts(Scope s, Collection<Integer> childIds) {
+        RegionNode region = reference.regions().byId(s.regionId());
+        Map<Integer, long[]> byChild = new HashMap<>();
+        List<int[]> positions = new ArrayList<>();
+        for (int id : childIds) {
+            RegionNode c = reference.regions().byId(id);
+            if (c.parent == region && !counted(s.in(id))) {
+                byChild.put(id, new long[termIdBound()]);
+                positions.add(positions(c));
+            }
+        }
+        if (byChild.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Object> p = params(s);
+        p.put("positions", positions.stream().flatMapToInt(Arrays::stream).toArray());
+        query(s.version(), ADS_TERMS, p, true, rs -> {
+            while (rs.next()) {
+                RegionNode child = reference.regions().byPosition(rs.getInt(1));
+                while (child != null && child.parent != region) {
+                    child = child.parent;
+                }
+                long[] counts = child == null ? null : byChild.get(child.id);
+                if (counts != null) {
+                    // Index 0, below the array's lower bound, is no term id and stays uncounted.
+                    for (int t : BinaryCopy.int4Array(rs.getBytes(2))) {
+                        counts[t]++;
+                    }
+                }
+            }
+            return null;
+        });
+        Map<Integer, Map<Integer, Long>> out = new HashMap<>();
+        byChild.forEach((child, counts) -> out.put(child, positive(counts)));
+        return out;
     }
 
     /** One more than the taxonomy's highest term id: the length of an array indexed by term id. */

@@ -269,6 +269,12 @@ class MarketFiguresTest {
         checkTermFigures("birmingham", LocalDate.of(2021, 6, 10), 100);
     }
 
+    /** A region with kept counts whose children (authorities, some ads at their villages) have none. */
+    @Test
+    void termFiguresMatchInARegionWhoseChildrenHaveNoKeptCounts() {
+        checkTermFigures("west-midlands", LocalDate.of(2021, 6, 10), 100);
+    }
+
     /** Every figure over the ads of one workplace: term counts then come from the ads, not the kept counts. */
     @Test
     void termFiguresMatchForOneWorkplace() {
