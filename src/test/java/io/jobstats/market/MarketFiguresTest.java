@@ -701,12 +701,7 @@ class MarketFiguresTest {
     /** Before the generated ads' range, so the other figures here are not disturbed. */
     @Test
     void aLoadInvalidatesCachedFigures() {
-        String q = "{ skill(name: \"Kubernetes\") { market(region: \"uk\", period: {end: \"2017-12-31\", months: 1}) { vacancies } } }";
-        int before = graphql(q).path("data.skill.market.vacancies");
-        String ad = "{\"source\":\"cache-test\",\"sourceId\":\"1\",\"title\":\"Platform Engineer\",\"description\":\"Kubernetes\","
-                + "\"location\":\"Leeds\",\"employment\":\"PERMANENT\",\"postedOn\":\"2017-12-15\"}";
-        TestTokens.asLoader().contentType("application/x-ndjson").body(ad.getBytes(StandardCharsets.UTF_8)).post("/ads").then().statusCode(200);
-        assertEquals(before + 1, (int) graphql(q).path("data.skill.market.vacancies"));
+        assertALoadAddsOne("2017-12-31", 1, "cache-test", "2017-12-15");
     }
 
     /**
@@ -715,10 +710,16 @@ class MarketFiguresTest {
      */
     @Test
     void aLoadRewritesHeldKeptRows() {
-        String q = "{ skill(name: \"Kubernetes\") { market(region: \"uk\", period: {end: \"2021-05-31\", months: 6}) { vacancies } } }";
+        assertALoadAddsOne("2021-05-31", 6, "kept-rows", "2021-03-20");
+    }
+
+    /** The UK's Kubernetes vacancies over the period, asked before and after a load of one such ad posted in it. */
+    private static void assertALoadAddsOne(String end, int months, String source, String postedOn) {
+        String q = "{ skill(name: \"Kubernetes\") { market(region: \"uk\", period: {end: \"" + end + "\", months: " + months
+                + "}) { vacancies } } }";
         int before = graphql(q).path("data.skill.market.vacancies");
-        String ad = "{\"source\":\"kept-rows\",\"sourceId\":\"1\",\"title\":\"Platform Engineer\",\"description\":\"Kubernetes\","
-                + "\"location\":\"Leeds\",\"employment\":\"PERMANENT\",\"postedOn\":\"2021-03-20\"}";
+        String ad = "{\"source\":\"" + source + "\",\"sourceId\":\"1\",\"title\":\"Platform Engineer\","
+                + "\"description\":\"Kubernetes\",\"location\":\"Leeds\",\"employment\":\"PERMANENT\",\"postedOn\":\"" + postedOn + "\"}";
         TestTokens.asLoader().contentType("application/x-ndjson").body(ad.getBytes(StandardCharsets.UTF_8)).post("/ads").then().statusCode(200);
         assertEquals(before + 1, (int) graphql(q).path("data.skill.market.vacancies"));
     }
