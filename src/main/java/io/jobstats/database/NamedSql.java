@@ -71,7 +71,8 @@ public final class NamedSql {
 
     /**
      * Prepares the statement and binds every parameter by name: an {@code int[]} as an int4 array, a {@code String[]}
-     * as a text array, anything else as the driver maps it (LocalDate as a date). A name missing from the map is a programming error.
+     * as a text array, anything else as the driver maps it (LocalDate as a date). A name missing from the map is a
+     * programming error.
      */
     public PreparedStatement prepare(Connection c, Map<String, ?> values) throws SQLException {
         PreparedStatement ps = c.prepareStatement(jdbc);

@@ -55,6 +55,7 @@ public class KeptRows {
 
     /** Holds the array of a row version just read. */
     public void put(int regionId, int employment, LocalDate bucket, String id, int[] terms) {
-        cache.as(CaffeineCache.class).put(new Key(regionId, employment, bucket), CompletableFuture.completedFuture(new Held(id, terms)));
+        cache.as(CaffeineCache.class).put(new Key(regionId, employment, bucket),
+                CompletableFuture.completedFuture(new Held(id, terms)));
     }
 }

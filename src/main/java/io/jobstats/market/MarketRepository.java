@@ -52,9 +52,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>
  * The statements name their parameters. Every one restricts ad_fact to a universe the same way:
  * {@code employment = :employment AND posted_on BETWEEN :start AND :end AND region_pos BETWEEN :lft AND :rgt AND
- * (cardinality(:positions::int[]) = 0 OR region_pos = ANY (:positions)) AND workplace = ANY (:workplaces)}: the region
- * as its nested-set range and, where a statement reads a whole period of a big region's ads, the positions of its places as
- * well (see {@link #positions}); every workplace when the scope names none.
+ * (cardinality(:positions::int[]) = 0 OR region_pos = ANY (:positions)) AND workplace = ANY (:workplaces)}: the
+ * region as its nested-set range and, where a statement reads a whole period of a big region's ads, the positions of
+ * its places as well (see {@link #positions}); every workplace when the scope names none.
  * Statements about one term come in two forms, {@code {HAS_TERM}} standing for {@code role_id = :term} for a role (so
  * its figures read its own ads through ad_fact_role) or {@code terms @> ARRAY[:term::int]} for any other term.
  */
@@ -122,12 +122,14 @@ public class MarketRepository {
             SELECT a.terms, NULL, :headSign::int, NULL, NULL FROM ad_fact a
             WHERE a.employment = :employment AND a.posted_on BETWEEN :headFrom AND :headTo
               AND a.region_pos BETWEEN :lft AND :rgt
-              AND (cardinality(:positions::int[]) = 0 OR a.region_pos = ANY (:positions)) AND a.workplace = ANY (:workplaces)
+              AND (cardinality(:positions::int[]) = 0 OR a.region_pos = ANY (:positions))
+              AND a.workplace = ANY (:workplaces)
             UNION ALL
             SELECT a.terms, NULL, :tailSign::int, NULL, NULL FROM ad_fact a
             WHERE a.employment = :employment AND a.posted_on BETWEEN :tailFrom AND :tailTo
               AND a.region_pos BETWEEN :lft AND :rgt
-              AND (cardinality(:positions::int[]) = 0 OR a.region_pos = ANY (:positions)) AND a.workplace = ANY (:workplaces)
+              AND (cardinality(:positions::int[]) = 0 OR a.region_pos = ANY (:positions))
+              AND a.workplace = ANY (:workplaces)
             """);
 
     /** How many ads of the universe feature each term: vacancies, and the basis of every rank. */
@@ -185,7 +187,8 @@ public class MarketRepository {
     private static final NamedSql ADS_TERMS = NamedSql.of("""
             SELECT region_pos, terms FROM ad_fact
             WHERE employment = :employment AND posted_on BETWEEN :start AND :end AND region_pos BETWEEN :lft AND :rgt
-              AND (cardinality(:positions::int[]) = 0 OR region_pos = ANY (:positions)) AND workplace = ANY (:workplaces)
+              AND (cardinality(:positions::int[]) = 0 OR region_pos = ANY (:positions))
+              AND workplace = ANY (:workplaces)
             """);
 
     /**
@@ -888,7 +891,8 @@ public class MarketRepository {
             LEFT JOIN (
                 SELECT posted_on, terms @> ARRAY[:term::int] AS hit FROM ad_fact
                 WHERE employment = :employment AND region_pos BETWEEN :lft AND :rgt
-                  AND (cardinality(:positions::int[]) = 0 OR region_pos = ANY (:positions)) AND workplace = ANY (:workplaces)
+                  AND (cardinality(:positions::int[]) = 0 OR region_pos = ANY (:positions))
+              AND workplace = ANY (:workplaces)
                   AND posted_on >= date_trunc('month', :from::date)
                   AND posted_on < date_trunc('month', :to::date) + interval '1 month'
             ) a ON a.posted_on >= m AND a.posted_on < m + interval '1 month'

@@ -101,8 +101,8 @@ public final class SalaryPoints {
         }
 
         public SalaryPoints build() {
-            // Sorted in place and deduplicated (Double.compare's order, as binarySearch's): a stream's sorted().distinct()
-            // boxed every point and was the better part of merging a page's months.
+            // Sorted in place and deduplicated (Double.compare's order, as binarySearch's): a stream's
+            // sorted().distinct() boxed every point and was the better part of merging a page's months.
             double[] distinct = Arrays.copyOf(values, size);
             Arrays.sort(distinct);
             int n = 0;
