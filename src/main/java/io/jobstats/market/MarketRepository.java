@@ -257,18 +257,6 @@ public class MarketRepository {
         return out;
     }
 
-    private static int[] ints(Array a) throws SQLException {
-        if (a == null) {
-            return null;
-        }
-        Object[] values = (Object[]) a.getArray();
-        int[] out = new int[values.length];
-        for (int i = 0; i < values.length; i++) {
-            out[i] = ((Number) values[i]).intValue();
-        }
-        return out;
-    }
-
     /**
      * As TERM_COUNTS, counting each ad once per category of its terms (from term_count's categories arrays); {EDGES}
      * gives the edge days' (category id, signed count) rows and {STALE} a row without a name when it reads kept days
@@ -847,12 +835,13 @@ public class MarketRepository {
                 long[][] counts = {new long[termIdBound()]};
                 while (rs.next()) {
                     byte[] pairs = rs.getBytes(1);
-                    Array terms = rs.getArray(2);
+                    byte[] terms = rs.getBytes(2);
                     if (pairs != null) {
                         TermPairs.decode(pairs, (t, n) -> counts[0] = add(counts[0], t, n));
                     } else if (terms != null) {
                         int sign = rs.getInt(3);
-                        for (int t : ints(terms)) {
+                        // Index 0, below the array's lower bound, is no term id and is not read back.
+                        for (int t : BinaryCopy.int4Array(terms)) {
                             counts[0] = add(counts[0], t, sign);
                         }
                     } else {
