@@ -881,7 +881,7 @@ public class MarketRepository {
                 SELECT posted_on, terms @> ARRAY[:term::int] AS hit FROM ad_fact
                 WHERE employment = :employment AND region_pos BETWEEN :lft AND :rgt
                   AND (cardinality(:positions::int[]) = 0 OR region_pos = ANY (:positions))
-              AND workplace = ANY (:workplaces)
+                  AND workplace = ANY (:workplaces)
                   AND posted_on >= date_trunc('month', :from::date)
                   AND posted_on < date_trunc('month', :to::date) + interval '1 month'
             ) a ON a.posted_on >= m AND a.posted_on < m + interval '1 month'
