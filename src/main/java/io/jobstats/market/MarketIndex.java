@@ -7,9 +7,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.context.ManagedExecutor;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -43,51 +41,22 @@ public class MarketIndex {
         var pointsBefore = CompletableFuture.supplyAsync(() -> repository.termPoints(before), executor);
         var live = CompletableFuture.supplyAsync(() -> repository.liveJobs(s, s.period().end()), executor);
         long all = repository.universe(s).vacancies();
-        Map<Integer, Integer> ranks = ranks(counts.join());
-        Map<Integer, Integer> ranksBefore = ranks(countsBefore.join());
-        List<Row> rows = new ArrayList<>(ranks.size());
+        int[] ranks = counts.join().ranks();
+        int[] ranksBefore = countsBefore.join().ranks();
+        List<Row> rows = new ArrayList<>();
         counts.join().forEach((termId, n) -> {
             Term t = reference.taxonomy().byId(termId);
             if (t == null) {
                 return;
             }
             SalaryPoints now = points.join().getOrDefault(termId, SalaryPoints.NONE);
-            Integer rankBefore = ranksBefore.get(termId);
-            int rank = ranks.get(termId);
+            Integer rankBefore = termId < ranksBefore.length && ranksBefore[termId] > 0 ? ranksBefore[termId] : null;
+            int rank = ranks[termId];
             rows.add(new Row(t, rank, rankBefore == null ? null : rankBefore - rank, n, all == 0 ? null : (double) n / all,
                     now.size(), now.median(),
                     MarketService.change(now.median(), pointsBefore.join().getOrDefault(termId, SalaryPoints.NONE).median()),
-                    live.join().getOrDefault(termId, 0L)));
+                    live.join().of(termId)));
         });
         return rows;
-    }
-
-    /** Competition ranks by count, most first: 1 + the number of terms with more ads. */
-    static Map<Integer, Integer> ranks(Map<Integer, Long> counts) {
-        long[] sorted = counts.values().stream().mapToLong(Long::longValue).filter(n -> n > 0).sorted().toArray();
-        Map<Integer, Integer> ranks = new HashMap<>();
-        counts.forEach((term, n) -> {
-            if (n > 0) {
-                // Terms with more ads: those after the last position holding n in ascending order.
-                int lastAtMost = upperBound(sorted, n);
-                ranks.put(term, sorted.length - lastAtMost + 1);
-            }
-        });
-        return ranks;
-    }
-
-    /** The number of values ≤ n in an ascending array. */
-    private static int upperBound(long[] sorted, long n) {
-        int lo = 0;
-        int hi = sorted.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (sorted[mid] <= n) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
     }
 }

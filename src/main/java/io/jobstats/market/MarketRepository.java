@@ -18,6 +18,7 @@ import io.jobstats.market.MarketRecords.RoleAds;
 import io.jobstats.market.MarketRecords.Universe;
 import io.jobstats.reference.ReferenceData;
 import io.jobstats.reference.RegionNode;
+import io.jobstats.reference.RegionTree;
 import io.jobstats.reference.Term;
 import io.quarkus.cache.CacheResult;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -134,7 +135,7 @@ public class MarketRepository {
 
     /** How many ads of the universe feature each term: vacancies, and the basis of every rank. */
     @CacheResult(cacheName = "market-term-counts")
-    public Map<Integer, Long> termCounts(Scope s) {
+    public AdsByTerm termCounts(Scope s) {
         return keptRead(s, s.period().start(), s.period().end(), (kept, stale) -> {
             Map<String, Object> p = keptSplit(s);
             int employment = s.employment().code();
@@ -178,7 +179,7 @@ public class MarketRepository {
                         }
                     }
                 }
-                return positive(byTerm);
+                return AdsByTerm.of(byTerm);
             });
         });
     }
@@ -198,12 +199,13 @@ public class MarketRepository {
      * caller seeds termCounts' cache with them. Children with kept counts are left out: their own reads are a few
      * kept rows.
      */
-    public Map<Integer, Map<Integer, Long>> childrenTermCounts(Scope s, Collection<Integer> childIds) {
-        RegionNode region = reference.regions().byId(s.regionId());
+    public Map<Integer, AdsByTerm> childrenTermCounts(Scope s, Collection<Integer> childIds) {
+        RegionTree regions = reference.regions();
+        RegionNode region = regions.byId(s.regionId());
         Map<Integer, long[]> byChild = new HashMap<>();
         List<int[]> positions = new ArrayList<>();
         for (int id : childIds) {
-            RegionNode c = reference.regions().byId(id);
+            RegionNode c = regions.byId(id);
             if (c.parent == region && !counted(s.in(id))) {
                 byChild.put(id, new long[termIdBound()]);
                 positions.add(positions(c));
@@ -216,7 +218,7 @@ public class MarketRepository {
         p.put("positions", positions.stream().flatMapToInt(Arrays::stream).toArray());
         query(s.version(), ADS_TERMS, p, true, rs -> {
             while (rs.next()) {
-                RegionNode child = reference.regions().byPosition(rs.getInt(1));
+                RegionNode child = regions.byPosition(rs.getInt(1));
                 while (child != null && child.parent != region) {
                     child = child.parent;
                 }
@@ -230,25 +232,14 @@ public class MarketRepository {
             }
             return null;
         });
-        Map<Integer, Map<Integer, Long>> out = new HashMap<>();
-        byChild.forEach((child, counts) -> out.put(child, positive(counts)));
+        Map<Integer, AdsByTerm> out = new HashMap<>();
+        byChild.forEach((child, counts) -> out.put(child, AdsByTerm.of(counts)));
         return out;
     }
 
     /** One more than the taxonomy's highest term id: the length of an array indexed by term id. */
     private int termIdBound() {
         return reference.taxonomy().terms().stream().mapToInt(Term::id).max().orElse(0) + 1;
-    }
-
-    /** The terms counted above zero in a count per term id, and their counts. */
-    private static Map<Integer, Long> positive(long[] byTerm) {
-        Map<Integer, Long> out = new HashMap<>();
-        for (int t = 1; t < byTerm.length; t++) {
-            if (byTerm[t] > 0) {
-                out.put(t, byTerm[t]);
-            }
-        }
-        return out;
     }
 
     private static long[] add(long[] counts, int i, long by) {
@@ -660,7 +651,7 @@ public class MarketRepository {
         Map<Integer, Percentiles> out = new HashMap<>();
         for (RegionNode c : children) {
             Scope child = s.in(c.id);
-            if (termCounts(child).getOrDefault(termId, 0L) > 0) {
+            if (termCounts(child).of(termId) > 0) {
                 out.put(c.id, termSalaries(termId, child));
             }
         }
@@ -947,12 +938,18 @@ public class MarketRepository {
      * {@link #liveJobsByChild} reads them, else from ad_fact.
      */
     @CacheResult(cacheName = "market-live-jobs")
-    public Map<Integer, Long> liveJobs(Scope s, LocalDate asOf) {
+    public AdsByTerm liveJobs(Scope s, LocalDate asOf) {
         return keptRead(s, asOf.minusDays(LiveCounter.KEPT_DAYS_OPEN), asOf, (kept, stale) -> {
             Map<String, Object> p = params(s);
             if (!kept) {
                 openDays(p, s.version(), asOf);
-                return query(s.version(), LIVE_JOBS, p, countsBy(rs -> rs.getInt(1)));
+                return query(s.version(), LIVE_JOBS, p, rs -> {
+                    long[] byTerm = new long[termIdBound()];
+                    while (rs.next()) {
+                        byTerm = add(byTerm, rs.getInt(1), rs.getLong(2));
+                    }
+                    return AdsByTerm.of(byTerm);
+                });
             }
             long[][] byTerm = {new long[termIdBound()]};
             stale[0] = !keptLive(s, LIVE_KEPT.every(), p, new int[] {s.regionId()}, asOf, new LiveRows() {
@@ -968,7 +965,7 @@ public class MarketRepository {
                     }
                 }
             });
-            return positive(byTerm[0]);
+            return AdsByTerm.of(byTerm[0]);
         });
     }
 

@@ -123,23 +123,12 @@ public class MarketService {
     }
 
     public long vacancies(int termId, Scope s) {
-        return counts(s).getOrDefault(termId, 0L);
+        return counts(s).of(termId);
     }
 
     /** Competition rank among all terms by ads in the universe; null when the term has none. */
     public Integer rank(int termId, Scope s) {
-        Map<Integer, Long> counts = counts(s);
-        long mine = counts.getOrDefault(termId, 0L);
-        if (mine == 0) {
-            return null;
-        }
-        int higher = 0;
-        for (long n : counts.values()) {
-            if (n > mine) {
-                higher++;
-            }
-        }
-        return higher + 1;
+        return counts(s).rank(termId);
     }
 
     public Integer rankChange(int termId, Scope s) {
@@ -264,13 +253,13 @@ public class MarketService {
     /** Every other skill featured with the term, Job Titles excluded, densely ranked by count. */
     public List<CoOccurrence> coOccurring(int termId, Scope s) {
         long vacancies = vacancies(termId, s);
-        Map<Integer, Long> counts = counts(s);
+        AdsByTerm counts = counts(s);
         Taxonomy taxonomy = taxonomy();
         List<CoOccurrenceCount> raw = new ArrayList<>(
                 repository.coOccurrences(termId, s));
         raw.removeIf(c -> taxonomy.byId(c.termId()) == null || taxonomy.byId(c.termId()).isRole());
         raw.sort(Comparator.comparingLong(CoOccurrenceCount::count).reversed()
-                .thenComparing(Comparator.comparingLong((CoOccurrenceCount c) -> counts.getOrDefault(c.termId(), 0L)).reversed())
+                .thenComparing(Comparator.comparingLong((CoOccurrenceCount c) -> counts.of(c.termId())).reversed())
                 .thenComparing(c -> taxonomy.byId(c.termId()).name(), String.CASE_INSENSITIVE_ORDER));
         return denseRanked(raw, vacancies, s);
     }
@@ -296,7 +285,7 @@ public class MarketService {
     }
 
     private List<CoOccurrence> denseRanked(List<CoOccurrenceCount> sorted, long vacancies, Scope s) {
-        Map<Integer, Long> counts = counts(s);
+        AdsByTerm counts = counts(s);
         long all = universe(s).vacancies();
         List<CoOccurrence> out = new ArrayList<>(sorted.size());
         int rank = 0;
@@ -307,7 +296,7 @@ public class MarketService {
                 last = c.count();
             }
             double share = vacancies == 0 ? 0 : (double) c.count() / vacancies;
-            long others = counts.getOrDefault(c.termId(), 0L);
+            long others = counts.of(c.termId());
             out.add(new CoOccurrence(rank, taxonomy().byId(c.termId()), c.count(), share,
                     vacancies == 0 || others == 0 || all == 0 ? null : share / ((double) others / all)));
         }
@@ -355,7 +344,7 @@ public class MarketService {
         }
     }
 
-    private Map<Integer, Long> counts(Scope s) {
+    private AdsByTerm counts(Scope s) {
         return repository.termCounts(s);
     }
 

@@ -101,32 +101,87 @@ public final class SalaryPoints {
         }
 
         public SalaryPoints build() {
-            // Sorted in place and deduplicated (Double.compare's order, as binarySearch's): a stream's
-            // sorted().distinct() boxed every point and was the better part of merging a page's months.
-            double[] distinct = Arrays.copyOf(values, size);
-            Arrays.sort(distinct);
-            int n = 0;
-            for (int i = 0; i < distinct.length; i++) {
-                if (n == 0 || Double.compare(distinct[n - 1], distinct[i]) != 0) {
-                    distinct[n++] = distinct[i];
-                }
-            }
-            distinct = Arrays.copyOf(distinct, n);
-            long[] sums = new long[distinct.length];
-            for (int i = 0; i < size; i++) {
-                sums[Arrays.binarySearch(distinct, values[i])] += counts[i];
-            }
+            double[] v = Arrays.copyOf(values, size);
+            long[] c = Arrays.copyOf(counts, size);
+            sortByValue(v, c);
             int kept = 0;
-            for (int i = 0; i < distinct.length; i++) {
-                if (sums[i] < 0) {
-                    throw new IllegalStateException("more ads taken away than held at " + distinct[i]);
+            for (int i = 0; i < size; ) {
+                double value = v[i];
+                long sum = 0;
+                while (i < size && Double.compare(v[i], value) == 0) {
+                    sum += c[i++];
                 }
-                if (sums[i] > 0) {
-                    distinct[kept] = distinct[i];
-                    sums[kept++] = sums[i];
+                if (sum < 0) {
+                    throw new IllegalStateException("more ads taken away than held at " + value);
+                }
+                if (sum > 0) {
+                    v[kept] = value;
+                    c[kept++] = sum;
                 }
             }
-            return new SalaryPoints(Arrays.copyOf(distinct, kept), Arrays.copyOf(sums, kept));
+            return new SalaryPoints(Arrays.copyOf(v, kept), Arrays.copyOf(c, kept));
+        }
+
+        /**
+         * Sorts the pairs by value (Double.compare's order) in place: a bottom-up merge of the ascending runs they
+         * came in. Each kept row and each SalaryPoints added is one run, so a month of two half months, or a trend's
+         * window of months, merges a few long runs in a pass or two instead of sorting every point again.
+         */
+        private static void sortByValue(double[] v, long[] c) {
+            int n = v.length;
+            if (n < 2) {
+                return;
+            }
+            int[] bounds = new int[n + 1];
+            int b = 0;
+            bounds[b++] = 0;
+            for (int i = 1; i < n; i++) {
+                if (Double.compare(v[i - 1], v[i]) > 0) {
+                    bounds[b++] = i;
+                }
+            }
+            bounds[b++] = n;
+            double[] fromV = v;
+            long[] fromC = c;
+            double[] toV = new double[n];
+            long[] toC = new long[n];
+            while (b > 2) {
+                int merged = 0;
+                for (int r = 0; r + 1 < b; r += 2) {
+                    int lo = bounds[r];
+                    int mid = bounds[r + 1];
+                    int hi = r + 2 < b ? bounds[r + 2] : mid;
+                    mergeRuns(fromV, fromC, lo, mid, hi, toV, toC);
+                    bounds[merged++] = lo;
+                }
+                bounds[merged++] = n;
+                b = merged;
+                double[] swapV = fromV;
+                fromV = toV;
+                toV = swapV;
+                long[] swapC = fromC;
+                fromC = toC;
+                toC = swapC;
+            }
+            if (fromV != v) {
+                System.arraycopy(fromV, 0, v, 0, n);
+                System.arraycopy(fromC, 0, c, 0, n);
+            }
+        }
+
+        /** Merges the ascending runs lo..mid and mid..hi of (v, c) into the same places of (toV, toC). */
+        private static void mergeRuns(double[] v, long[] c, int lo, int mid, int hi, double[] toV, long[] toC) {
+            int i = lo;
+            int j = mid;
+            for (int k = lo; k < hi; k++) {
+                if (j >= hi || i < mid && Double.compare(v[i], v[j]) <= 0) {
+                    toV[k] = v[i];
+                    toC[k] = c[i++];
+                } else {
+                    toV[k] = v[j];
+                    toC[k] = c[j++];
+                }
+            }
         }
     }
 

@@ -43,8 +43,9 @@ public final class RegionTree {
     private final Map<String, List<RegionNode>> byName = new HashMap<>();
     private final Map<String, String> postcodeAreas = new HashMap<>();
     private final Map<RegionNode, Boolean> towns;
-    private volatile Map<Integer, RegionNode> byId;
-    private volatile Map<Integer, RegionNode> byPosition;
+    /** Indexed by id and by lft, both dense small integers: arrays, as a page looks up a region per ad it reads. */
+    private volatile RegionNode[] byId;
+    private volatile RegionNode[] byPosition;
     private final Map<String, RegionNode> bySlug = new HashMap<>();
 
     RegionTree(List<RegionNode> nodes, Map<RegionNode, Set<String>> aliases, Map<RegionNode, Boolean> towns) {
@@ -86,7 +87,7 @@ public final class RegionTree {
         if (byId == null) {
             byId = indexBy(n -> n.id);
         }
-        return byId.get(id);
+        return at(byId, id);
     }
 
     /** By nested-set position (an ad's region_pos is its region's lft). */
@@ -94,13 +95,17 @@ public final class RegionTree {
         if (byPosition == null) {
             byPosition = indexBy(n -> n.lft);
         }
-        return byPosition.get(lft);
+        return at(byPosition, lft);
     }
 
-    private Map<Integer, RegionNode> indexBy(java.util.function.ToIntFunction<RegionNode> key) {
-        Map<Integer, RegionNode> m = new HashMap<>();
-        nodes.forEach(n -> m.put(key.applyAsInt(n), n));
-        return m;
+    private RegionNode[] indexBy(java.util.function.ToIntFunction<RegionNode> key) {
+        RegionNode[] index = new RegionNode[nodes.stream().mapToInt(key).max().orElse(0) + 1];
+        nodes.forEach(n -> index[key.applyAsInt(n)] = n);
+        return index;
+    }
+
+    private static RegionNode at(RegionNode[] index, int key) {
+        return key >= 0 && key < index.length ? index[key] : null;
     }
 
     /** By slug, exactly. */

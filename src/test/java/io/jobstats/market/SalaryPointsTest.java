@@ -51,6 +51,36 @@ class SalaryPointsTest {
     }
 
     /**
+     * Against a TreeMap's sums: kept rows (each an ascending run, a value repeated across runs), single pairs in any
+     * order, and ads taken away again; in as many runs as a year's trend window merges, and in odd numbers of them.
+     */
+    @Test
+    void aBuilderSumsRunsInAnyOrder() {
+        Random random = new Random(5);
+        for (int runs = 0; runs <= 25; runs++) {
+            SalaryPoints.Builder builder = new SalaryPoints.Builder();
+            TreeMap<Double, Long> expected = new TreeMap<>();
+            for (int r = 0; r < runs; r++) {
+                TreeMap<Double, Long> row = new TreeMap<>();
+                for (int i = random.nextInt(40); i > 0; i--) {
+                    row.merge(20_000.0 + 250 * random.nextInt(200), 1L + random.nextInt(3), Long::sum);
+                }
+                builder.addAll(SalaryPoints.of(row));
+                row.forEach((v, n) -> expected.merge(v, n, Long::sum));
+                for (int i = random.nextInt(5); i > 0; i--) {
+                    double v = 20_000.0 + 250 * random.nextInt(200);
+                    builder.add(v, 1).add(v, 2).add(v, -1);
+                    expected.merge(v, 2L, Long::sum);
+                }
+            }
+            SalaryPoints built = builder.build();
+            assertEquals(expected.isEmpty() ? SalaryPoints.NONE.histogram(250) : SalaryPoints.of(expected).histogram(250),
+                    built.histogram(250), runs + " runs");
+            assertEquals(expected.values().stream().mapToLong(Long::longValue).sum(), built.size());
+        }
+    }
+
+    /**
      * n = 100: j = floor(50 − 9.8) = 40, k = ceil(51 + 9.8) = 61; with the points 1..100 the interval is 40 to 61.
      * n = 6: j = max(1, floor(3 − 2.4)) = 1, k = min(6, ceil(4 + 2.4)) = 6: the extremes.
      */
