@@ -90,13 +90,4 @@ public final class AdsByTerm {
             }
         }
     }
-
-    /** How many terms have ads. */
-    public int terms() {
-        int n = 0;
-        for (int c : byId) {
-            n += c > 0 ? 1 : 0;
-        }
-        return n;
-    }
 }
