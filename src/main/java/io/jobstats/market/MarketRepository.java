@@ -319,40 +319,67 @@ public class MarketRepository {
     /**
      * The universe's ads and those with a recognised title, as TERM_COUNTS reads terms: whole half months from the
      * kept rows (an ad with a recognised title is one featuring a term of the roles' category, since only a title
-     * gives an ad a role), a running load's deltas, and the edge days from ad_fact. A UK half year of 10 million ads
-     * is some 24 kept rows and a few days of ads instead of its ~500,000 ads.
+     * gives an ad a role), a running load's deltas, and the edge days ({@code {EDGES}}); the third column says whether
+     * a half month whose kept days were read was marked stale. A UK half year of 10 million ads is some 24 kept rows
+     * and a dozen day rows instead of its ~500,000 ads.
      */
-    private static final NamedSql UNIVERSE = NamedSql.of("""
+    private static final String UNIVERSE_OF = """
             WITH titles AS (SELECT id FROM category WHERE name = :titles)
-            SELECT coalesce(sum(x.ads), 0)::bigint, coalesce(sum(x.titled), 0)::bigint FROM (
-                SELECT c.ads, coalesce(c.categories[(SELECT id FROM titles)], 0) AS titled FROM term_count c
+            SELECT coalesce(sum(x.ads), 0)::bigint, coalesce(sum(x.titled), 0)::bigint,
+                   coalesce(bool_or(x.stale), FALSE)
+            FROM (
+                SELECT c.ads, coalesce(c.categories[(SELECT id FROM titles)], 0) AS titled, FALSE AS stale
+                FROM term_count c
                 WHERE c.region_id = :region AND c.employment = :employment AND c.bucket BETWEEN :firstHalf AND :lastHalf
                 UNION ALL
-                SELECT c.ads, coalesce((SELECT sum(u.n) FROM unnest(c.category_ids, c.category_counts) AS u(g, n)
-                                        WHERE u.g = (SELECT id FROM titles)), 0)
-                FROM term_count_delta c
+                SELECT c.ads, {TITLED}, FALSE FROM term_count_delta c
                 WHERE c.region_id = :region AND c.employment = :employment AND c.bucket BETWEEN :firstHalf AND :lastHalf
                 UNION ALL
-                SELECT :headSign * count(*), :headSign * count(role_id) FROM ad_fact
+                {EDGES}
+            ) x
+            """;
+
+    /** An ad count of a sparse row (term_count_delta's, term_count_day's) with a recognised title. */
+    private static final String TITLED = """
+            coalesce((SELECT sum(u.n) FROM unnest(c.category_ids, c.category_counts) AS u(g, n)
+                      WHERE u.g = (SELECT id FROM titles)), 0)""";
+
+    /** The edge days from term_count_day, signed, and a stale row if a half month was marked in the snapshot. */
+    private static final NamedSql UNIVERSE = NamedSql.of(UNIVERSE_OF.replace("{EDGES}", """
+                SELECT :headSign * c.ads, :headSign * {TITLED}, FALSE FROM term_count_day c
+                WHERE c.region_id = :region AND c.employment = :employment AND c.day BETWEEN :headFrom AND :headTo
+                UNION ALL
+                SELECT :tailSign * c.ads, :tailSign * {TITLED}, FALSE FROM term_count_day c
+                WHERE c.region_id = :region AND c.employment = :employment AND c.day BETWEEN :tailFrom AND :tailTo
+                UNION ALL
+                SELECT 0, 0, TRUE FROM salary_count_stale
+                WHERE employment = :employment AND bucket BETWEEN :staleFrom AND :end
+            """).replace("{TITLED}", TITLED));
+
+    /** The edge days from their ads: where no day is kept, or while one is stale. */
+    private static final NamedSql UNIVERSE_OF_ADS = NamedSql.of(UNIVERSE_OF.replace("{EDGES}", """
+                SELECT :headSign * count(*), :headSign * count(role_id), FALSE FROM ad_fact
                 WHERE employment = :employment AND posted_on BETWEEN :headFrom AND :headTo AND region_pos BETWEEN :lft AND :rgt
                   AND (cardinality(:positions::int[]) = 0 OR region_pos = ANY (:positions))
                   AND workplace = ANY (:workplaces)
                 UNION ALL
-                SELECT :tailSign * count(*), :tailSign * count(role_id) FROM ad_fact
+                SELECT :tailSign * count(*), :tailSign * count(role_id), FALSE FROM ad_fact
                 WHERE employment = :employment AND posted_on BETWEEN :tailFrom AND :tailTo AND region_pos BETWEEN :lft AND :rgt
                   AND (cardinality(:positions::int[]) = 0 OR region_pos = ANY (:positions))
                   AND workplace = ANY (:workplaces)
-            ) x
-            """);
+            """).replace("{TITLED}", TITLED));
 
     /** The universe's ads, those with a recognised title, and the percentiles of its salary points (kept too). */
     @CacheResult(cacheName = "market-universe")
     public Universe universe(Scope s) {
-        Map<String, Object> p = split(s);
-        p.put("titles", Term.JOB_TITLES);
-        long[] counts = query(s.version(), UNIVERSE, p, rs -> {
-            rs.next();
-            return new long[] {rs.getLong(1), rs.getLong(2)};
+        long[] counts = keptRead(s, s.period().start(), s.period().end(), (kept, stale) -> {
+            Map<String, Object> p = keptSplit(s);
+            p.put("titles", Term.JOB_TITLES);
+            return query(s.version(), kept ? UNIVERSE : UNIVERSE_OF_ADS, p, rs -> {
+                rs.next();
+                stale[0] = rs.getBoolean(3);
+                return new long[] {rs.getLong(1), rs.getLong(2)};
+            });
         });
         return new Universe(counts[0], counts[1], Percentiles.of(universeSalaryPoints(s)));
     }
