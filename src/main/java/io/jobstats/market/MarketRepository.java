@@ -204,10 +204,11 @@ public class MarketRepository {
         RegionNode region = regions.byId(s.regionId());
         Map<Integer, long[]> byChild = new HashMap<>();
         List<int[]> positions = new ArrayList<>();
+        int bound = termIdBound();
         for (int id : childIds) {
             RegionNode c = regions.byId(id);
             if (c.parent == region && !counted(s.in(id))) {
-                byChild.put(id, new long[termIdBound()]);
+                byChild.put(id, new long[bound]);
                 positions.add(positions(c));
             }
         }
