@@ -5,8 +5,8 @@ import java.util.Arrays;
 /**
  * How many ads of a scope feature each term (or are open, for live jobs): one int per taxonomy id, the array's index.
  * The taxonomy holds about a thousand terms, so a scope's counts are a few kilobytes however many terms it has ads
- * for; a map of boxed ids and counts took some 75 bytes a term and, with thousands of scopes cached, filled most of
- * the heap and kept the garbage collector marking it.
+ * for, where boxed ids and counts in a map take some 75 bytes a term: thousands of cached scopes then stay a small
+ * part of the heap, and the garbage collector has little to mark.
  * <p>
  * Worked example: ads 5 for term 3, 2 for terms 1 and 4, none for term 2 are the array [0, 2, 0, 5, 2]; term 3 ranks
  * first, terms 1 and 4 share rank 2 (one term has more ads), term 2 has no rank.
