@@ -5,22 +5,25 @@
 # database's floor).
 # DURABLE=false runs the embedded database without fsync and synchronous commits, to measure what durability costs.
 # YEARS spreads the ads over that many years to 2 May 2025, by month as the market has them (GenerateAds); without
-# it they span three years. SAMPLE=k (default 1; 10 above 2,000,000 ads, where a full copy would not fit beside the
-# database) makes the baseline COPY every k-th ad and its fact row, its time multiplied by k, with every kept count
-# row. DROP_ADS=true deletes the ads file after the load (10,000,000 ads: 17 GB; it is regenerated from the seed).
+# it they span three years. PLACES (default 30) is the percentage of ads at the gazetteer's towns and villages
+# (GenerateAds), the rest at the demo's few dozen cities, so that authority, town and village pages read ads.
+# SAMPLE=k (default 1; 10 above 2,000,000 ads, where a full copy would not fit beside the database) makes the
+# baseline COPY every k-th ad and its fact row, its time multiplied by k, with every kept count row.
+# DROP_ADS=true deletes the ads file after the load (10,000,000 ads: 17 GB; it is regenerated from the seed).
 # Also reports the database's size per million ads and the post-load work (the service's log: salary points
-# recounted, term counts folded). Needs a psql client. Usage: [DURABLE=false] bench/ingest.sh [N] [YEARS]
+# recounted, term counts folded). Needs a psql client. Usage: [DURABLE=false] [PLACES=30] bench/ingest.sh [N] [YEARS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-1000000}
 YEARS=${2:-}
+PLACES=${PLACES:-30}
 WORK=target/bench
 PORT=8089
-FILE="$WORK/ads-$N${YEARS:+-${YEARS}y}.ndjson"
+FILE="$WORK/ads-$N${YEARS:+-${YEARS}y}-p$PLACES.ndjson"
 mkdir -p "$WORK"
 ./mvnw -q -B package -DskipTests
 CP='target/quarkus-app/app/*:target/quarkus-app/lib/main/*'
-[ -s "$FILE" ] || java -cp "$CP" io.jobstats.demo.GenerateAds "$FILE" "$N" 1500 20250502 $YEARS
+[ -s "$FILE" ] || java -cp "$CP" io.jobstats.demo.GenerateAds "$FILE" "$N" 1500 20250502 "${YEARS:-0}" "$PLACES"
 rm -rf "$WORK/pgdata"
 JOBSTATS_DATA_DIR="$WORK/pgdata" JOBSTATS_KEYS_DIR="$WORK/keys" JOBSTATS_EMBEDDED_DB_DURABLE=${DURABLE:-true} \
   JOBSTATS_DEMO_ENABLED=false java -Dquarkus.http.port=$PORT \

@@ -44,9 +44,25 @@ public final class DemoAdGenerator {
     private final List<Term> roles = new ArrayList<>();
     private final List<Term> skills = new ArrayList<>();
     private final int totalWeight;
+    private final GazetteerPlaces places;
+    private final int placesPercent;
 
     public DemoAdGenerator(Taxonomy taxonomy, long seed, List<String> excludedRoles) {
+        this(taxonomy, seed, excludedRoles, null, 0);
+    }
+
+    /**
+     * The same, with {@code placesPercent} of the ads at a town or village drawn from {@code places} instead of the
+     * weighted list of cities; 0 gives exactly the ads of the constructor above.
+     */
+    public DemoAdGenerator(Taxonomy taxonomy, long seed, List<String> excludedRoles, GazetteerPlaces places,
+            int placesPercent) {
+        if (placesPercent < 0 || placesPercent > 100 || (placesPercent > 0 && places == null)) {
+            throw new IllegalArgumentException("placesPercent must be 0-100, and above 0 needs places");
+        }
         this.random = new Random(seed);
+        this.places = places;
+        this.placesPercent = placesPercent;
         for (Term t : taxonomy.terms()) {
             if (t.isRole()) {
                 if (!excludedRoles.contains(t.name())) {
@@ -146,6 +162,10 @@ public final class DemoAdGenerator {
     }
 
     private String location() {
+        // Only drawn when asked for, so that the cities' ads of a seed stay the same without places.
+        if (placesPercent > 0 && random.nextInt(100) < placesPercent) {
+            return places.draw(random);
+        }
         int r = random.nextInt(totalWeight);
         for (Object[] l : LOCATIONS) {
             r -= (int) l[1];

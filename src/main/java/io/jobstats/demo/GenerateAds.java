@@ -1,5 +1,6 @@
 package io.jobstats.demo;
 
+import io.jobstats.reference.RegionTreeBuilder;
 import io.jobstats.reference.Taxonomy;
 import io.jobstats.reference.TaxonomyFile;
 
@@ -16,11 +17,15 @@ import java.util.List;
 /**
  * Writes a benchmark or demo file of generated ads without starting the service:
  * {@code java -cp 'target/quarkus-app/app/*:target/quarkus-app/lib/main/*' io.jobstats.demo.GenerateAds FILE COUNT
- * [DESCRIPTION_LENGTH] [SEED] [YEARS]}. The same arguments give the same file.
+ * [DESCRIPTION_LENGTH] [SEED] [YEARS] [PLACES]}. The same arguments give the same file.
  * <p>
- * Without YEARS the ads span the three years to 2 May 2025, more of them later. With YEARS they span that many years
- * to the same day, shared out by month as IT job ads are ({@link #monthWeight}): a market growing 6% a year, busiest
- * in January after the December lull, quieter in August.
+ * Without YEARS (or with 0) the ads span the three years to 2 May 2025, more of them later. With YEARS they span
+ * that many years to the same day, shared out by month as IT job ads are ({@link #monthWeight}): a market growing 6%
+ * a year, busiest in January after the December lull, quieter in August.
+ * <p>
+ * PLACES (a percentage, default 0) puts that share of the ads at the gazetteer's towns and villages
+ * ({@link GazetteerPlaces}); the rest go to the few dozen cities of the demo's weighted list. Benchmarks use it so
+ * that pages of authorities, towns and villages read ads, as they do on a real market.
  */
 public final class GenerateAds {
 
@@ -29,19 +34,24 @@ public final class GenerateAds {
 
     public static void main(String[] args) throws IOException {
         if (args.length < 2) {
-            System.err.println("usage: GenerateAds FILE COUNT [DESCRIPTION_LENGTH=1500] [SEED=20250502]");
+            System.err.println("usage: GenerateAds FILE COUNT [DESCRIPTION_LENGTH=1500] [SEED=20250502] [YEARS=0]"
+                    + " [PLACES=0]");
             System.exit(2);
         }
         Path file = Path.of(args[0]);
         int count = Integer.parseInt(args[1]);
         int length = args.length > 2 ? Integer.parseInt(args[2]) : 1500;
         long seed = args.length > 3 ? Long.parseLong(args[3]) : 20250502L;
+        int years = args.length > 4 ? Integer.parseInt(args[4]) : 0;
+        int placesPercent = args.length > 5 ? Integer.parseInt(args[5]) : 0;
         // Ids only matter inside the service; the generator uses names.
         Taxonomy taxonomy = TaxonomyFile.read().numbered();
-        DemoAdGenerator generator = new DemoAdGenerator(taxonomy, seed, DemoAdGenerator.RESERVED_ROLES);
+        GazetteerPlaces places = placesPercent > 0 ? GazetteerPlaces.of(RegionTreeBuilder.buildFromResources()) : null;
+        DemoAdGenerator generator = new DemoAdGenerator(taxonomy, seed, DemoAdGenerator.RESERVED_ROLES, places,
+                placesPercent);
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            if (args.length > 4) {
-                writeByMonth(generator, out, count, Integer.parseInt(args[4]), length);
+            if (years > 0) {
+                writeByMonth(generator, out, count, years, length);
             } else {
                 generator.write(out, count, LocalDate.of(2022, 5, 3), LocalDate.of(2025, 5, 2), length);
             }
