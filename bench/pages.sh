@@ -5,7 +5,9 @@
 # 0-3 (most are villages without ads) and drawn level first (half the pages the UK or a nation). Then the first kind
 # at 8 connections during a load of 200,000 more ads (12 s of it; on later runs they replace themselves), beside the
 # load's own time. The service runs with the pod's heap (HEAP, default 512m: half the JVM overlay's 1 GiB limit);
-# the heap used is sampled every second from /q/metrics and its peak reported. Needs wrk, python3, psql.
+# the heap used is sampled every second from /q/metrics and its peak reported. Each run also gives the CPU time a
+# page took in the JVM and in PostgreSQL (from /proc); and PostgreSQL's own time for the SQL of 30 more level-first
+# pages, replayed from its statement log, is the baseline beside the service's time for them. Needs wrk, python3, psql.
 # LOAD=false leaves the run during a load out (the database unchanged, so builds can be compared on it in turn).
 # Usage: [JAR=path/to/quarkus-run.jar] [HEAP=512m] [LOAD=false] bench/pages.sh [SECONDS per run, default 60]
 set -euo pipefail
@@ -17,19 +19,32 @@ PORT=8089
 # JAR: another build to measure (an older one as the baseline: it then runs with Flyway's validation off).
 JAR=${JAR:-target/quarkus-app/quarkus-run.jar}
 VALIDATE=$([ "$JAR" = target/quarkus-app/quarkus-run.jar ] && echo true || echo false)
-JOBSTATS_DATA_DIR="$WORK/pgdata" JOBSTATS_KEYS_DIR="$WORK/keys" JOBSTATS_DEMO_ENABLED=false java -Xmx"${HEAP:-512m}" \
-  -Dquarkus.http.port=$PORT \
-  -Dquarkus.flyway.validate-on-migrate=$VALIDATE -jar "$JAR" > "$WORK/pages-service.log" 2>&1 &
-SERVICE=$!
+PGPORT=
+start_service() {
+  JOBSTATS_DATA_DIR="$WORK/pgdata" JOBSTATS_KEYS_DIR="$WORK/keys" JOBSTATS_DEMO_ENABLED=false java -Xmx"${HEAP:-512m}" \
+    -Dquarkus.http.port=$PORT \
+    -Dquarkus.flyway.validate-on-migrate=$VALIDATE -jar "$JAR" > "$WORK/pages-service.log" 2>&1 &
+  SERVICE=$!
+  until curl -sf localhost:$PORT/q/health/ready > /dev/null; do
+    kill -0 $SERVICE 2>/dev/null || { echo "the service stopped before it was ready: see $WORK" >&2; exit 1; }
+    sleep 1
+  done
+  PGPORT=$(grep -ao 'localhost:[0-9]*' "$WORK/pages-service.log" | head -1 | cut -d: -f2)
+}
+psqlc() { psql -qtA -h localhost -p "$PGPORT" -U postgres -c "$1"; }
+start_service
 trap 'kill $SERVICE 2>/dev/null && wait $SERVICE 2>/dev/null || true' EXIT
-until curl -sf localhost:$PORT/q/health/ready > /dev/null; do
-  kill -0 $SERVICE 2>/dev/null || { echo "the service stopped before it was ready: see $WORK" >&2; exit 1; }
-  sleep 1
-done
+# PostgreSQL's own log (for its time for the same SQL, at the end) needs its collector, which only a restart turns on.
+if [ "$(psqlc 'SHOW logging_collector')" != on ]; then
+  psqlc "ALTER SYSTEM SET logging_collector = on" > /dev/null
+  psqlc "ALTER SYSTEM SET log_directory = 'log'" > /dev/null
+  psqlc "ALTER SYSTEM SET log_filename = 'statements.log'" > /dev/null
+  kill $SERVICE; wait $SERVICE || true
+  start_service
+fi
 # The relations the pages read, read once into the OS's cache first (as on a server whose memory holds them; at 10M
 # ads some 10 GB of 23), so that runs compare builds rather than what the run before left cached. WARM=false skips it.
 if [ "${WARM:-true}" = true ]; then
-  PGPORT=$(grep -ao 'localhost:[0-9]*' "$WORK/pages-service.log" | head -1 | cut -d: -f2)
   for rel in ad_fact_universe ad_fact_place ad_fact_role ad_fact_long_open term_count term_count_day salary_count \
       salary_count_pkey co_occurrence co_occurrence_pkey live_count live_count_pkey; do
     # The relation and its TOAST table, where co_occurrence's long rows are.
@@ -47,14 +62,45 @@ SAMPLER=$!
 trap 'kill $SAMPLER 2>/dev/null; kill $SERVICE 2>/dev/null && wait $SERVICE 2>/dev/null || true' EXIT
 python3 bench/pages.py "http://localhost:$PORT" 100000 20251129 > "$WORK/pages.ndjson"
 python3 bench/pages.py "http://localhost:$PORT" 100000 20251129 levels > "$WORK/pages-levels.ndjson"
+# CPU time in clock ticks: the service's JVM, and every PostgreSQL process (the server's and its backends).
+ticks() { awk '{ s += $14 + $15 } END { print s }' "$@" 2>/dev/null || true; }   # a backend may have ended
 run() { # connections first-body [seconds [bodies]]: each run starts on bodies no run before it posted
-  START=$2 BODIES="${4:-$WORK/pages.ndjson}" wrk --timeout 10s -t"$(( $1 < 2 ? 1 : 2 ))" -c"$1" -d"${3:-$SECONDS_PER_RUN}s" -s bench/pages.lua \
-    "http://localhost:$PORT" | grep '^pages/s'
+  local jvm pg out requests
+  jvm=$(ticks /proc/$SERVICE/stat)
+  pg=$(ticks $(pgrep -x postgres | sed 's|.*|/proc/&/stat|'))
+  out=$(START=$2 BODIES="${4:-$WORK/pages.ndjson}" wrk --timeout 10s -t"$(( $1 < 2 ? 1 : 2 ))" -c"$1" \
+    -d"${3:-$SECONDS_PER_RUN}s" -s bench/pages.lua "http://localhost:$PORT" | grep '^pages/s')
+  jvm=$(( $(ticks /proc/$SERVICE/stat) - jvm ))
+  pg=$(( $(ticks $(pgrep -x postgres | sed 's|.*|/proc/&/stat|')) - pg ))
+  requests=$(echo "$out" | sed 's/.*requests \([0-9]*\).*/\1/')
+  echo "$out; CPU a page: the JVM $(( jvm * 1000 / $(getconf CLK_TCK) / (requests > 0 ? requests : 1) )) ms," \
+    "PostgreSQL $(( pg * 1000 / $(getconf CLK_TCK) / (requests > 0 ? requests : 1) )) ms"
 }
 echo "1 connection:  $(run 1 0)"
 echo "8 connections: $(run 8 10000)"
 echo "regions by level, 1 connection:  $(run 1 0 "$SECONDS_PER_RUN" "$WORK/pages-levels.ndjson")"
 echo "regions by level, 8 connections: $(run 8 10000 "$SECONDS_PER_RUN" "$WORK/pages-levels.ndjson")"
+
+# PostgreSQL's time for the same SQL: SQL_PAGES (default 30) more level-first pages, one at a time, with every
+# statement logged; then those statements, their parameters inlined, replayed one after another in psql.
+SQL_PAGES=${SQL_PAGES:-30}
+LOG="$WORK/pgdata/log/statements.log"
+psqlc "ALTER SYSTEM SET log_min_duration_statement = 0" > /dev/null; psqlc "SELECT pg_reload_conf()" > /dev/null
+sleep 1
+mark=$(wc -l < "$LOG")
+sed -n "95001,$((95000 + SQL_PAGES))p" "$WORK/pages-levels.ndjson" | while read -r body; do
+  curl -sf -o /dev/null -w '%{time_total}\n' -H 'Content-Type: application/json' --data-binary "$body" \
+    localhost:$PORT/graphql
+done > "$WORK/pages-sql-times.txt"
+sleep 1
+psqlc "ALTER SYSTEM RESET log_min_duration_statement" > /dev/null; psqlc "SELECT pg_reload_conf()" > /dev/null
+tail -n +"$((mark + 1))" "$LOG" | python3 bench/statements.py > "$WORK/pages.sql"
+service_ms=$(awk '{ s += $1 } END { printf "%.1f", s * 1000 / NR }' "$WORK/pages-sql-times.txt")
+sql_ms=$( (echo '\timing on'; cat "$WORK/pages.sql") | psql -q -h localhost -p "$PGPORT" -U postgres -o /dev/null \
+  | awk -v n="$SQL_PAGES" '/^Time:/ { s += $2 } END { printf "%.1f", s / n }')
+echo "$SQL_PAGES level-first pages one at a time: the service $service_ms ms a page; PostgreSQL alone, their" \
+  "$(wc -l < "$WORK/pages.sql") statements one after another, $sql_ms ms a page; ratio service / PostgreSQL" \
+  "$(echo "$service_ms / $sql_ms" | bc -l | cut -c1-4)"
 report_heap() {
   echo "heap used, peak of $(wc -l < "$WORK/pages-heap.txt") samples: $(sort -n "$WORK/pages-heap.txt" | tail -1 | awk '{ printf "%.0f MB", $1 / 1048576 }') (-Xmx${HEAP:-512m})"
 }

@@ -99,26 +99,7 @@ service_ms=$(request | awk '{print $1 * 1000}')
 sleep 1
 
 # The same statements with their parameters inlined, one after another in one session: PostgreSQL's own time.
-tail -n +"$((mark + 1))" "$LOG" | python3 -c '
-import re, sys
-# One record per log line prefix ("2026-11-29 18:00:00.000 UTC [pid] ..."); a statement written over several lines
-# continues on the lines after it.
-records = []
-for line in sys.stdin.read().splitlines():
-    if re.match(r"\d{4}-\d\d-\d\d ", line) or not records:
-        records.append(line)
-    else:
-        records[-1] += "\n" + line
-for i, record in enumerate(records):
-    m = re.search(r"duration: [0-9.]+ ms  (?:execute [^:]+|statement): (.*)", record, re.S)
-    if not m:
-        continue
-    params = {}
-    if i + 1 < len(records) and "Parameters:" in records[i + 1]:
-        params = {int(k): v for k, v in re.findall(r"\$(\d+) = (\x27(?:[^\x27]|\x27\x27)*\x27|NULL)", records[i + 1])}
-    sql = re.sub(r"\$(\d+)", lambda p: params[int(p.group(1))], m.group(1)).strip()
-    print(" ".join(sql.split()) + ";")
-' > "$WORK/cold-request.sql"
+tail -n +"$((mark + 1))" "$LOG" | python3 bench/statements.py > "$WORK/cold-request.sql"
 statements=$(wc -l < "$WORK/cold-request.sql")
 psqlc "ALTER SYSTEM RESET log_min_duration_statement" > /dev/null; psqlc "SELECT pg_reload_conf()" > /dev/null
 # Three replays; the median of their totals.
