@@ -50,6 +50,9 @@ public class AdWriter {
     LoadCounts loadCounts;
 
     @Inject
+    IngestConfig config;
+
+    @Inject
     ReferenceData reference;
 
     record Result(long added, long replaced) {
@@ -84,6 +87,9 @@ public class AdWriter {
             raiseOpenSpan(c, batch);
             c.commit();
             load.committed(counts);
+            if (load.heldRows() > config.foldAfterRows()) {
+                loadCounts.fold(load);
+            }
             return new Result(batch.size() - replaced.size(), replaced.size());
         }
     }

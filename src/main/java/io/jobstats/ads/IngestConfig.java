@@ -37,4 +37,12 @@ public interface IngestConfig {
      */
     @WithDefault("10000")
     long vacuumAfter();
+
+    /**
+     * Rows of term counts (one per counted region, employment type and half month, ~4.5 KB each) a load sums in memory
+     * before it folds its committed batches into term_count mid-load: a load's memory then stays bounded however many
+     * years its ads span (ten years of the kept levels are ~8,000 rows; with authorities kept, ~130,000).
+     */
+    @WithDefault("10000")
+    int foldAfterRows();
 }

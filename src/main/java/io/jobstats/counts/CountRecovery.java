@@ -12,9 +12,11 @@ import org.jboss.logging.Logger;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.LocalDate;
 import java.util.LinkedHashSet;
 
 /**
@@ -88,6 +90,15 @@ public class CountRecovery {
         }
     }
 
+    /** The first and last day an ad was posted on (there is one). */
+    private static LocalDate[] span(Connection c) throws SQLException {
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT min(posted_on), max(posted_on) FROM ad_fact")) {
+            rs.next();
+            return new LocalDate[] {rs.getDate(1).toLocalDate(), rs.getDate(2).toLocalDate()};
+        }
+    }
+
     /** Recounts from ad_fact when there are facts but no counts: after the V2 migration or a reference data change. */
     public void rebuildIfMissing() throws SQLException {
         try (Connection c = dataSource.getConnection()) {
@@ -101,19 +112,29 @@ public class CountRecovery {
                 return;
             }
             long started = System.nanoTime();
-            CountDelta all = store.delta();
             long facts = 0;
-            try (Statement s = c.createStatement()) {
-                s.setFetchSize(10_000);
-                try (ResultSet rs = s.executeQuery("SELECT employment, posted_on, region_pos, terms::text FROM ad_fact")) {
-                    while (rs.next()) {
-                        all.add(reference.regions().byPosition(rs.getInt(3)), rs.getShort(1), rs.getDate(2).toLocalDate(),
-                                IntArrays.parse(rs.getString(4)), 1);
-                        facts++;
+            // A year at a time, each year's sum added to term_count before the next is read: the memory held is a
+            // year's rows of counts (~4.5 KB each per counted region, employment type and half month), whatever the
+            // span of the ads.
+            LocalDate[] span = span(c);
+            for (LocalDate from = span[0]; !from.isAfter(span[1]); from = from.plusYears(1)) {
+                CountDelta year = store.delta();
+                try (PreparedStatement ps = c.prepareStatement("""
+                        SELECT employment, posted_on, region_pos, terms::text FROM ad_fact
+                        WHERE posted_on >= ? AND posted_on < ?""")) {
+                    ps.setFetchSize(10_000);
+                    ps.setObject(1, from);
+                    ps.setObject(2, from.plusYears(1));
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            year.add(reference.regions().byPosition(rs.getInt(3)), rs.getShort(1),
+                                    rs.getDate(2).toLocalDate(), IntArrays.parse(rs.getString(4)), 1);
+                            facts++;
+                        }
                     }
                 }
+                store.apply(c, year);
             }
-            store.apply(c, all);
             c.commit();
             LOG.infof("Term counts rebuilt from %d ads in %d ms", facts, (System.nanoTime() - started) / 1_000_000);
         }

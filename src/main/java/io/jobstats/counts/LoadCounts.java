@@ -14,14 +14,15 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * The count changes of a running load. Every transaction that adds or removes ads appends its {@link CountDelta} to
  * term_count_delta and marks its half months' salary counts stale before it commits, so a reader sees the ads and the
- * counts of the same batches; when the load ends, its rows are folded into term_count and the salary counts of the
- * half months it touched are recounted.
+ * counts of the same batches; when the load ends, its rows are folded into term_count (and before, whenever their sum
+ * in memory grows large) and the salary counts of the half months it touched are recounted.
  */
 @ApplicationScoped
 public class LoadCounts {
@@ -38,11 +39,12 @@ public class LoadCounts {
     @Inject
     SalaryCountStore salaryCounts;
 
-    /** What one load's committed batches appended, summed. */
+    /** What one load's committed batches appended since it last folded them, summed, and every half month touched. */
     public static final class Load {
         private long id;
         private int batches;
         private CountDelta total;
+        private final Set<SalaryCountStore.Bucket> touched = new HashSet<>();
 
         private Load() {
         }
@@ -53,11 +55,17 @@ public class LoadCounts {
                 return;
             }
             batches++;
+            touched.addAll(SalaryCountStore.buckets(batch));
             if (total == null) {
                 total = batch;
             } else {
                 total.addAll(batch);
             }
+        }
+
+        /** The rows of term counts held in memory: those of the batches committed since the load last folded. */
+        public int heldRows() {
+            return total == null ? 0 : total.rows.size();
         }
     }
 
@@ -112,10 +120,19 @@ public class LoadCounts {
         if (load.id == 0) {
             return;
         }
-        // The half months of the load's summed counts: every one a committed batch touched.
-        Set<SalaryCountStore.Bucket> touched = load.total == null ? Set.of() : SalaryCountStore.buckets(load.total);
         foldTermCounts(load);
-        salaryCounts.recount(touched);
+        salaryCounts.recount(load.touched);
+    }
+
+    /**
+     * Folds the batches committed so far into term_count, in a transaction of its own, and lets go of their sum: a
+     * long load does so whenever its sum grows large, so its memory stays bounded. The salary counts of the half
+     * months touched stay marked stale until the load ends.
+     */
+    public void fold(Load load) throws SQLException {
+        if (load.id != 0) {
+            foldTermCounts(load);
+        }
     }
 
     private void foldTermCounts(Load load) throws SQLException {
@@ -140,6 +157,9 @@ public class LoadCounts {
                 ps.executeUpdate();
             }
             c.commit();
+            // The batches after this one are numbered afresh: the count of those held must match them alone.
+            load.total = null;
+            load.batches = 0;
         }
     }
 }
