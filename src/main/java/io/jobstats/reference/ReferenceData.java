@@ -1,6 +1,7 @@
 package io.jobstats.reference;
 
 import io.jobstats.counts.SalaryCountStore;
+import io.jobstats.counts.TermCountStore;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -61,8 +62,10 @@ public class ReferenceData {
         long started = System.nanoTime();
         TaxonomyFile.Contents file = TaxonomyFile.read();
         RegionTree tree = RegionTreeBuilder.buildFromResources();
+        // Which regions are counted ahead is part of it: a change of the kept levels recounts them all, as below.
         String regionVersion = Integer.toHexString(tree.nodes().stream()
-                .mapToInt(n -> (n.slug + '|' + n.name + '|' + n.lft + '|' + n.rgt + '|' + n.kind).hashCode())
+                .mapToInt(n -> (n.slug + '|' + n.name + '|' + n.lft + '|' + n.rgt + '|' + n.kind + '|'
+                        + TermCountStore.counted(n)).hashCode())
                 .reduce(17, (a, b) -> 31 * a + b));
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);

@@ -98,13 +98,24 @@ class MarketFiguresTest {
             StringWriter ads = new StringWriter();
             new DemoAdGenerator(reference.taxonomy(), 7, DemoAdGenerator.RESERVED_ROLES)
                     .write(ads, 20_000, LocalDate.of(2018, 7, 1), END, 300);
-            // The demo's places are cities, each at its authority's own position: these put ads at places within one.
+            // The demo's places are cities, each at its authority's own position: these put ads at places within one
+            // (Birmingham's villages), and at a town, below the kept levels, enough for its figures to mean something.
             for (int i = 0; i < 40; i++) {
                 ads.append("{\"source\":\"places\",\"sourceId\":\"").append(String.valueOf(i))
                         .append("\",\"title\":\"Backend Developer\",\"description\":\"Java and SQL\",\"location\":\"")
                         .append(i % 2 == 0 ? "Edgbaston" : "Erdington").append("\",\"salary\":{\"min\":")
                         .append(String.valueOf(30_000 + 1_000 * i)).append(",\"period\":\"YEAR\"},\"employment\":\"PERMANENT\",\"postedOn\":\"")
                         .append(LocalDate.of(2021, 1, 4).plusDays(3L * i).toString()).append("\"}\n");
+            }
+            String[] titles = {"Backend Developer", "Data Engineer", "DevOps Engineer"};
+            String[] skills = {"Java and SQL", "Python, SQL and Kubernetes", "Terraform, AWS and Python"};
+            for (int i = 0; i < 240; i++) {
+                ads.append("{\"source\":\"town\",\"sourceId\":\"").append(String.valueOf(i)).append("\",\"title\":\"")
+                        .append(titles[i % 3]).append("\",\"description\":\"").append(skills[i % 3 == 0 ? i % 2 : 2 - i % 2])
+                        .append("\",\"location\":\"Royal Leamington Spa\",\"salary\":{\"min\":")
+                        .append(String.valueOf(28_000 + 250 * (i % 97))).append(",\"period\":\"YEAR\"},")
+                        .append("\"employment\":\"PERMANENT\",\"postedOn\":\"")
+                        .append(LocalDate.of(2020, 11, 1).plusDays(i).toString()).append("\"}\n");
             }
             TestTokens.asLoader().contentType("application/x-ndjson").body(ads.toString().getBytes(StandardCharsets.UTF_8))
                     .post("/ads").then().statusCode(200);
@@ -260,18 +271,24 @@ class MarketFiguresTest {
         checkTermFigures("midlands", LocalDate.of(2021, 6, 20), 500);
     }
 
-    /** A city: below the levels whose term counts are kept ahead, every figure comes from the ads. */
+    /** A town: below the levels whose term counts are kept ahead, every figure comes from the ads. */
     @Test
     void termFiguresMatchInARegionWithoutKeptCounts() {
+        checkTermFigures("royal-leamington-spa", LocalDate.of(2021, 6, 10), 100);
+    }
+
+    /** An authority, with kept counts, whose children (its town and villages, some with ads) have none. */
+    @Test
+    void termFiguresMatchInARegionWhoseChildrenHaveNoKeptCounts() {
         // Its ads lie at several places (its own position and its villages').
         Region birmingham = data.bySlug().get("birmingham");
         assertTrue(universe(birmingham, LocalDate.of(2021, 6, 10), 6).stream().map(Ad::pos).distinct().count() > 2);
         checkTermFigures("birmingham", LocalDate.of(2021, 6, 10), 100);
     }
 
-    /** A region with kept counts whose children (authorities, some ads at their villages) have none. */
+    /** A subregion whose children are authorities: every child's figures from its own kept counts. */
     @Test
-    void termFiguresMatchInARegionWhoseChildrenHaveNoKeptCounts() {
+    void termFiguresMatchInARegionWhoseChildrenHaveKeptCounts() {
         checkTermFigures("west-midlands", LocalDate.of(2021, 6, 10), 100);
     }
 
@@ -776,7 +793,7 @@ class MarketFiguresTest {
         assertEquals(keptSalaries, strings(salaryRows));
 
         // The days' term counts, recounted with the salary points, against a count in SQL of the same ads.
-        String counted = "JOIN region r ON a.region_pos BETWEEN r.lft AND r.rgt AND r.kind IN ('COUNTRY', 'NATION', 'AREA', 'SUBREGION') "
+        String counted = "JOIN region r ON a.region_pos BETWEEN r.lft AND r.rgt AND r.kind IN ('COUNTRY', 'NATION', 'AREA', 'SUBREGION', 'AUTHORITY') "
                 + "WHERE a.posted_on < '2016-01-01'";
         assertDays("SELECT d.region_id, d.employment, d.day, d.ads FROM term_count_day d",
                 "SELECT r.id, a.employment, a.posted_on, count(*) FROM ad_fact a " + counted + " GROUP BY 1, 2, 3");
