@@ -39,10 +39,7 @@ public final class TestAds {
                 facts.executeUpdate();
                 ads.setArray(1, c.createArrayOf("text", sourcePatterns));
                 ads.executeUpdate();
-                counts.execute("DELETE FROM term_count");
-                for (String delete : SalaryCountStore.DELETE_ALL) {
-                    counts.execute(delete);
-                }
+                counts.execute(SalaryCountStore.EMPTY_ALL);
                 counts.execute(SalaryCountStore.MARK_ALL);
             }
             c.commit();

@@ -80,10 +80,7 @@ public class ReferenceData {
             if (newTaxonomy || newRegions) {
                 // Counted regions and categories may have moved; CountRecovery recounts at start-up.
                 try (Statement s = c.createStatement()) {
-                    s.execute("DELETE FROM term_count");
-                    for (String delete : SalaryCountStore.DELETE_ALL) {
-                        s.execute(delete);
-                    }
+                    s.execute(SalaryCountStore.EMPTY_ALL);
                     s.execute(SalaryCountStore.MARK_ALL);
                 }
             }
