@@ -9,6 +9,7 @@ import io.jobstats.reference.ReferenceData;
 import io.jobstats.reference.RegionTree;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
 
@@ -33,6 +34,8 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class AdWriter {
+
+    private static final Logger LOG = Logger.getLogger(AdWriter.class);
 
     private static final String COLUMNS = "id, source, source_id, title, description, location, company, employment, "
             + "posted_on, closes_on, salary_min, salary_max, salary_period, salary_currency, salary_text, region_id, "
@@ -88,9 +91,22 @@ public class AdWriter {
             c.commit();
             load.committed(counts);
             if (load.heldRows() > config.foldAfterRows()) {
-                loadCounts.fold(load);
+                foldQuietly(load);
             }
             return new Result(batch.size() - replaced.size(), replaced.size());
+        }
+    }
+
+    /**
+     * Folds the load's term counts mid-load. The batch is committed whatever happens here, so a failure must not fail
+     * it: the figures stay right without the fold (they read the deltas too), and the load's end or the next start
+     * folds them.
+     */
+    private void foldQuietly(LoadCounts.Load load) {
+        try {
+            loadCounts.fold(load);
+        } catch (SQLException | RuntimeException e) {
+            LOG.warn("Could not fold the load's term counts mid-load; they stay in term_count_delta until it ends", e);
         }
     }
 
