@@ -23,6 +23,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -212,13 +213,14 @@ public class SalaryCountStore {
     /**
      * The half month's salary rows as COPY's binary form: per counted region the ad lies in, its point counted under
      * each of its terms and under term 0 (every ad); every ad into {@code days}, by the day it was posted, and into
-     * {@code live}; and its terms into {@code adsByRegion} under each counted region it lies in. Grouped here rather
-     * than in SQL, which would join every ad to its regions and group a hundred (region, term, point) triples per ad.
+     * {@code live}; and its terms into {@code adsByRegion} under each region it lies in whose co-occurrences are kept.
+     * Grouped here rather than in SQL, which would join every ad to its regions and group a hundred (region, term,
+     * point) triples per ad.
      */
     private byte[] count(Connection c, Bucket b, Map<String, Object> p, CountDelta days,
                          Map<Integer, List<int[]>> adsByRegion, LiveCounter live) throws SQLException {
         RegionTree regions = reference.regions();
-        Map<Long, SalaryPoints.Builder> byKey = new HashMap<>();
+        Map<Integer, SalaryPoints.Builder[]> byRegion = new HashMap<>();
         try (PreparedStatement ps = BUCKET_ADS.prepare(c, p)) {
             ps.setFetchSize(10_000);
             try (ResultSet rs = ps.executeQuery()) {
@@ -235,22 +237,28 @@ public class SalaryCountStore {
                         if (!TermCountStore.counted(r)) {
                             continue;
                         }
-                        adsByRegion.computeIfAbsent(r.id, k -> new ArrayList<>()).add(terms);
+                        if (TermCountStore.coOccurrencesKept(r)) {
+                            adsByRegion.computeIfAbsent(r.id, k -> new ArrayList<>()).add(terms);
+                        }
                         if (quoted) {
-                            builder(byKey, r.id, 0).add(point, 1);
+                            builder(byRegion, r.id, 0).add(point, 1);
                             for (int t : terms) {
-                                builder(byKey, r.id, t).add(point, 1);
+                                builder(byRegion, r.id, t).add(point, 1);
                             }
                         }
                     }
                 }
             }
         }
-        BinaryCopy.Writer out = new BinaryCopy.Writer(byKey.size() * 128);
-        for (Map.Entry<Long, SalaryPoints.Builder> e : byKey.entrySet()) {
-            out.row(5).int4((int) (e.getKey() >>> 32)).int2(b.employment()).int4((int) (long) e.getKey()).date(b.start())
-                    .bytea(e.getValue().build().encoded());
-        }
+        BinaryCopy.Writer out = new BinaryCopy.Writer(1 << 16);
+        byRegion.forEach((regionId, byTerm) -> {
+            for (int t = 0; t < byTerm.length; t++) {
+                if (byTerm[t] != null) {
+                    out.row(5).int4(regionId).int2(b.employment()).int4(t).date(b.start())
+                            .bytea(byTerm[t].build().encoded());
+                }
+            }
+        });
         return out.finish();
     }
 
@@ -279,8 +287,21 @@ public class SalaryCountStore {
         return out.finish();
     }
 
-    private static SalaryPoints.Builder builder(Map<Long, SalaryPoints.Builder> byKey, int regionId, int termId) {
-        return byKey.computeIfAbsent((long) regionId << 32 | termId, k -> new SalaryPoints.Builder());
+    /**
+     * The builder of the region's term, by region and then term id. Both packed in one long key would hash to region
+     * id xor term id: a half month's ~70,000 keys (authorities included) collide in long chains.
+     */
+    private static SalaryPoints.Builder builder(Map<Integer, SalaryPoints.Builder[]> byRegion, int regionId, int termId) {
+        SalaryPoints.Builder[] byTerm = byRegion.get(regionId);
+        if (byTerm == null || termId >= byTerm.length) {
+            byTerm = byTerm == null ? new SalaryPoints.Builder[Math.max(1024, termId + 1)]
+                    : Arrays.copyOf(byTerm, Math.max(2 * byTerm.length, termId + 1));
+            byRegion.put(regionId, byTerm);
+        }
+        if (byTerm[termId] == null) {
+            byTerm[termId] = new SalaryPoints.Builder();
+        }
+        return byTerm[termId];
     }
 
     /** The half months of a count delta's rows: those its ads were posted in. */

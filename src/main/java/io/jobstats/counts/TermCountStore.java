@@ -42,6 +42,14 @@ public class TermCountStore {
     private static final Set<RegionNode.Kind> COUNTED = EnumSet.of(RegionNode.Kind.COUNTRY, RegionNode.Kind.NATION,
             RegionNode.Kind.AREA, RegionNode.Kind.SUBREGION, RegionNode.Kind.AUTHORITY);
 
+    /**
+     * The levels whose co-occurrences are kept (co_occurrence, V14): those above the authorities. Only a region's own
+     * page reads them, and an authority's term has a few hundred ads a year to read instead; kept, the authorities'
+     * rows were four fifths of the table's rows on 10M ads (some 7 GB) and most of a recount's time.
+     */
+    private static final Set<RegionNode.Kind> CO_OCCURRENCES_KEPT = EnumSet.of(RegionNode.Kind.COUNTRY,
+            RegionNode.Kind.NATION, RegionNode.Kind.AREA, RegionNode.Kind.SUBREGION);
+
     private static final String HELD_DELTAS = """
             SELECT region_id, employment, bucket, ads, term_ids::text, term_counts::text, category_ids::text,
                    category_counts::text
@@ -56,6 +64,11 @@ public class TermCountStore {
     /** Whether term_count holds rows for the region. */
     public static boolean counted(RegionNode r) {
         return COUNTED.contains(r.kind);
+    }
+
+    /** Whether co_occurrence holds rows for the region. */
+    public static boolean coOccurrencesKept(RegionNode r) {
+        return CO_OCCURRENCES_KEPT.contains(r.kind);
     }
 
     /** An empty delta over the terms the database holds. */

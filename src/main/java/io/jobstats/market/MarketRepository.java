@@ -476,7 +476,12 @@ public class MarketRepository {
      * snapshot found a mark after all (a load's batch committed in between).
      */
     private <T> T keptRead(Scope s, LocalDate from, LocalDate to, KeptRead<T> read) {
-        boolean kept = counted(s) && staleSalaries(s.version()).stream()
+        return keptRead(counted(s), s, from, to, read);
+    }
+
+    /** {@link #keptRead} for kept rows the scope has when {@code levelKept}. */
+    private <T> T keptRead(boolean levelKept, Scope s, LocalDate from, LocalDate to, KeptRead<T> read) {
+        boolean kept = levelKept && staleSalaries(s.version()).stream()
                 .noneMatch(b -> b.employment() == s.employment().code()
                         && !b.start().isBefore(HalfMonths.start(from)) && !b.start().isAfter(to));
         boolean[] stale = {false};
@@ -847,7 +852,9 @@ public class MarketRepository {
     /** Ads of the universe featuring the term and each other term, with their counts. */
     @CacheResult(cacheName = "market-co-occurrences")
     public List<CoOccurrenceCount> coOccurrences(int termId, Scope s) {
-        long[] byTerm = keptRead(s, s.period().start(), s.period().end(), (kept, stale) -> {
+        boolean levelKept = s.workplace() == null
+                && TermCountStore.coOccurrencesKept(reference.regions().byId(s.regionId()));
+        long[] byTerm = keptRead(levelKept, s, s.period().start(), s.period().end(), (kept, stale) -> {
             Map<String, Object> p = split(s, s.period().start(), s.period().end(), kept);
             p.put("term", termId);
             return query(s.version(), CO_OCCURRENCES.of(term(termId)), p, true, rs -> {

@@ -65,7 +65,7 @@ public class ReferenceData {
         // Which regions are counted ahead is part of it: a change of the kept levels recounts them all, as below.
         String regionVersion = Integer.toHexString(tree.nodes().stream()
                 .mapToInt(n -> (n.slug + '|' + n.name + '|' + n.lft + '|' + n.rgt + '|' + n.kind + '|'
-                        + TermCountStore.counted(n)).hashCode())
+                        + TermCountStore.counted(n) + '|' + TermCountStore.coOccurrencesKept(n)).hashCode())
                 .reduce(17, (a, b) -> 31 * a + b));
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
