@@ -50,6 +50,12 @@ public class TermCountStore {
     private static final Set<RegionNode.Kind> CO_OCCURRENCES_KEPT = EnumSet.of(RegionNode.Kind.COUNTRY,
             RegionNode.Kind.NATION, RegionNode.Kind.AREA, RegionNode.Kind.SUBREGION);
 
+    /**
+     * The most rows one COPY carries into or out of term_count: each is ~4.5 KB in COPY's binary form, and the buffers
+     * of a year's rows at once (a rebuild's: ~12,700 rows with the authorities) outgrew a 512 MB heap.
+     */
+    private static final int KEYS_PER_COPY = 2_000;
+
     private static final String HELD_DELTAS = """
             SELECT region_id, employment, bucket, ads, term_ids::text, term_counts::text, category_ids::text,
                    category_counts::text
@@ -101,10 +107,14 @@ public class TermCountStore {
      * cost more to print and parse than everything else a batch does.
      */
     void apply(Connection c, CountDelta delta) throws SQLException {
-        if (delta.isEmpty()) {
-            return;
-        }
         List<CountDelta.Key> keys = new ArrayList<>(delta.rows.keySet());
+        for (int from = 0; from < keys.size(); from += KEYS_PER_COPY) {
+            apply(c, delta, keys.subList(from, Math.min(keys.size(), from + KEYS_PER_COPY)));
+        }
+    }
+
+    /** {@link #apply} for some of the delta's keys. */
+    private static void apply(Connection c, CountDelta delta, List<CountDelta.Key> keys) throws SQLException {
         CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
         try (Statement s = c.createStatement()) {
             s.execute("CREATE TEMP TABLE IF NOT EXISTS term_count_in (LIKE term_count INCLUDING STORAGE) ON COMMIT DELETE ROWS");
