@@ -1,10 +1,11 @@
 package io.jobstats.ads;
 
-import io.jobstats.counts.IntArrays;
 import io.jobstats.counts.CountDelta;
+import io.jobstats.counts.IntArrays;
 import io.jobstats.counts.LoadCounts;
 import io.jobstats.database.BinaryCopy;
 import io.jobstats.database.DataVersion;
+import io.jobstats.database.Transaction;
 import io.jobstats.reference.ReferenceData;
 import io.jobstats.reference.RegionTree;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -65,8 +66,7 @@ public class AdWriter {
         if (batch.isEmpty()) {
             return new Result(0, 0);
         }
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
+        try (Connection c = dataSource.getConnection(); Transaction t = Transaction.begin(c)) {
             // First, not last: the row lock on the version makes concurrent loads take turns, so no other load can
             // add a key between the look-up below and the COPY.
             dataVersion.bump(c);

@@ -3,6 +3,7 @@ package io.jobstats.counts;
 import io.jobstats.ads.Employment;
 import io.jobstats.database.DataVersion;
 import io.jobstats.database.NamedSql;
+import io.jobstats.database.Transaction;
 import io.jobstats.reference.ReferenceData;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
@@ -78,8 +79,7 @@ public class CountRecovery {
      * that remain when it ends (see {@link LoadCounts#compact}).
      */
     public void foldLeftovers() throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
+        try (Connection c = dataSource.getConnection(); Transaction t = Transaction.begin(c)) {
             dataVersion.bump(c);
             if (!TermCountStore.exists(c, "SELECT 1 FROM term_count_delta LIMIT 1")) {
                 c.rollback();
@@ -108,8 +108,7 @@ public class CountRecovery {
 
     /** Recounts from ad_fact when there are facts but no counts: after the V2 migration or a reference data change. */
     public void rebuildIfMissing() throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
+        try (Connection c = dataSource.getConnection(); Transaction t = Transaction.begin(c)) {
             // The version's row lock makes loads wait for the recount, as they wait for each other.
             dataVersion.bump(c);
             // With deltas held, a load is under way (or was cut short) and the figures are right as they are.

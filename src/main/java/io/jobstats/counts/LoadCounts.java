@@ -2,6 +2,7 @@ package io.jobstats.counts;
 
 import io.jobstats.database.BinaryCopy;
 import io.jobstats.database.DataVersion;
+import io.jobstats.database.Transaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.postgresql.PGConnection;
@@ -136,8 +137,7 @@ public class LoadCounts {
     }
 
     private void foldTermCounts(Load load) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
+        try (Connection c = dataSource.getConnection(); Transaction t = Transaction.begin(c)) {
             dataVersion.bump(c);
             CountDelta sum = load.total;
             try (PreparedStatement ps = c.prepareStatement("SELECT count(DISTINCT batch) FROM term_count_delta WHERE load_id = ?")) {

@@ -3,6 +3,7 @@ package io.jobstats.counts;
 import io.jobstats.database.BinaryCopy;
 import io.jobstats.database.DataVersion;
 import io.jobstats.database.NamedSql;
+import io.jobstats.database.Transaction;
 import io.jobstats.market.SalaryPoints;
 import io.jobstats.reference.ReferenceData;
 import io.jobstats.reference.RegionNode;
@@ -155,8 +156,7 @@ public class SalaryCountStore {
         long started = System.nanoTime();
         int done = 0;
         int[] regions = reference.regions().nodes().stream().filter(TermCountStore::counted).mapToInt(r -> r.id).toArray();
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
+        try (Connection c = dataSource.getConnection(); Transaction t = Transaction.begin(c)) {
             for (Bucket b : buckets) {
                 dataVersion.lock(c);
                 Map<String, Object> p = Map.of("employment", b.employment(), "bucket", b.start(),
