@@ -2,6 +2,7 @@ package io.jobstats.reference;
 
 import io.jobstats.counts.SalaryCountStore;
 import io.jobstats.counts.TermCountStore;
+import io.jobstats.database.Transaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Writes the shipped taxonomy and region tree into the database when their versions change, keeping the ids
@@ -55,6 +57,12 @@ public class ReferenceData {
         return regions;
     }
 
+    /** Loads the reference data again, as a start-up does: how a test sees what a changed version leads to. */
+    synchronized void reload() {
+        taxonomy = null;
+        load();
+    }
+
     private synchronized void load() {
         if (taxonomy != null) {
             return;
@@ -63,20 +71,22 @@ public class ReferenceData {
         TaxonomyFile.Contents file = TaxonomyFile.read();
         RegionTree tree = RegionTreeBuilder.buildFromResources();
         // Which regions are counted ahead is part of it: a change of the kept levels recounts them all, as below.
-        String regionVersion = Integer.toHexString(tree.nodes().stream()
-                .mapToInt(n -> (n.slug + '|' + n.name + '|' + n.lft + '|' + n.rgt + '|' + n.kind + '|'
-                        + TermCountStore.counted(n) + '|' + TermCountStore.coOccurrencesKept(n)).hashCode())
-                .reduce(17, (a, b) -> 31 * a + b));
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
+        String regionVersion = version(tree, n -> n.slug + '|' + n.name + '|' + n.lft + '|' + n.rgt + '|' + n.kind + '|'
+                + TermCountStore.counted(n) + '|' + TermCountStore.coOccurrencesKept(n));
+        // The tree alone: only when it changes are the regions rewritten and the ads' positions moved (at 10M ads two
+        // updates over every ad, some two minutes), not when only the kept levels do.
+        String positionsVersion = version(tree, n -> n.slug + '|' + n.name + '|' + n.lft + '|' + n.rgt + '|' + n.kind);
+        try (Connection c = dataSource.getConnection(); Transaction t = Transaction.begin(c)) {
             try (Statement s = c.createStatement()) {
                 s.execute("SELECT pg_advisory_xact_lock(" + LOCK_KEY + ")");
             }
             Map<String, String> versions = versions(c);
             boolean newTaxonomy = !file.version().equals(versions.get("taxonomy"));
             boolean newRegions = !regionVersion.equals(versions.get("regions"));
+            // Without a positions version yet (a database from before it), a new regions version rewrites them too.
+            boolean newPositions = newRegions && !positionsVersion.equals(versions.get("region-positions"));
             List<Term> terms = syncTaxonomy(c, file, newTaxonomy);
-            syncRegions(c, tree, newRegions);
+            syncRegions(c, tree, newPositions);
             if (newTaxonomy || newRegions) {
                 // Counted regions and categories may have moved; CountRecovery recounts at start-up.
                 try (Statement s = c.createStatement()) {
@@ -86,6 +96,7 @@ public class ReferenceData {
             }
             setVersion(c, "taxonomy", file.version());
             setVersion(c, "regions", regionVersion);
+            setVersion(c, "region-positions", positionsVersion);
             c.commit();
             this.regions = tree;
             this.taxonomy = new Taxonomy(file.version(), file.categories(), terms);
@@ -94,6 +105,11 @@ public class ReferenceData {
         }
         LOG.infof("Reference data ready: %d terms (taxonomy %s), %d regions, in %d ms", taxonomy.terms().size(),
                 taxonomy.version(), regions.nodes().size(), (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private static String version(RegionTree tree, Function<RegionNode, String> key) {
+        return Integer.toHexString(tree.nodes().stream().mapToInt(n -> key.apply(n).hashCode())
+                .reduce(17, (a, b) -> 31 * a + b));
     }
 
     private static Map<String, String> versions(Connection c) throws SQLException {
