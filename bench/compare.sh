@@ -20,16 +20,9 @@ OLD="$(pwd)/$WORK/compare-rev"
 git worktree remove --force "$OLD" 2>/dev/null || true
 git worktree add --detach "$OLD" "$REV" > /dev/null
 (cd "$OLD" && ./mvnw -q -B package -DskipTests)
-trap 'git worktree remove --force "$OLD" 2>/dev/null || true' EXIT
 
-serve() { # jar log extra-options...
-  local jar=$1 log=$2
-  shift 2
-  JOBSTATS_DATA_DIR="$WORK/pgdata" JOBSTATS_KEYS_DIR="$WORK/keys" JOBSTATS_DEMO_ENABLED=false \
-    java -Dquarkus.http.port=$PORT "$@" -jar "$jar" > "$log" 2>&1 &
-  SERVICE=$!
-  until curl -sf localhost:$PORT/q/health/ready > /dev/null; do sleep 1; done
-}
+. bench/service.sh
+trap 'stop_service; git worktree remove --force "$OLD" 2>/dev/null || true' EXIT
 answers() { # directory
   python3 - "$1" "$OUT/bodies.ndjson" "$PORT" <<'PY'
 import sys, urllib.request
@@ -41,7 +34,8 @@ for i, body in enumerate(open(bodies)):
 PY
 }
 
-serve target/quarkus-app/quarkus-run.jar "$WORK/compare-new.log"
+JAR=target/quarkus-app/quarkus-run.jar
+start_service "$WORK/compare-new.log"
 python3 bench/pages.py "http://localhost:$PORT" "$COUNT" 20251130 levels > "$OUT/bodies.ndjson"
 python3 - "http://localhost:$PORT" "$(( COUNT / 10 ))" >> "$OUT/bodies.ndjson" <<'PY'
 import json, random, sys, urllib.request
@@ -65,10 +59,11 @@ for _ in range(count):
     print(json.dumps({"query": query, "operationName": "Index", "variables": v}))
 PY
 answers "$OUT/new"
-kill $SERVICE; wait $SERVICE || true
-serve "$OLD/target/quarkus-app/quarkus-run.jar" "$WORK/compare-old.log" -Dquarkus.flyway.validate-on-migrate=false
+stop_service
+JAR="$OLD/target/quarkus-app/quarkus-run.jar"
+start_service "$WORK/compare-old.log"
 answers "$OUT/old"
-kill $SERVICE; wait $SERVICE || true
+stop_service
 TOTAL=$(wc -l < "$OUT/bodies.ndjson")
 ERRORS=$(cat "$OUT"/new/*.json | grep -c '"errors"' || true)
 [ "$ERRORS" = 0 ] || { echo "$ERRORS of this build's answers hold errors" >&2; exit 1; }

@@ -15,18 +15,9 @@ WORK=target/bench
 PORT=8089
 [ -d "$WORK/pgdata" ] || { echo "run bench/ingest.sh first" >&2; exit 2; }
 ./mvnw -q -B package -DskipTests
-JAR=${JAR:-target/quarkus-app/quarkus-run.jar}
-VALIDATE=$([ "$JAR" = target/quarkus-app/quarkus-run.jar ] && echo true || echo false)
-JOBSTATS_DATA_DIR="$WORK/pgdata" JOBSTATS_KEYS_DIR="$WORK/keys" JOBSTATS_DEMO_ENABLED=false java -Dquarkus.http.port=$PORT \
-  -Dquarkus.flyway.validate-on-migrate=$VALIDATE -jar "$JAR" > "$WORK/index-service.log" 2>&1 &
-SERVICE=$!
-trap 'kill $SERVICE 2>/dev/null && wait $SERVICE 2>/dev/null || true' EXIT
-until curl -sf localhost:$PORT/q/health/ready > /dev/null; do
-  kill -0 $SERVICE 2>/dev/null || { echo "the service stopped before it was ready: see $WORK" >&2; exit 1; }
-  sleep 1
-done
-PGPORT=$(grep -ao 'localhost:[0-9]*' "$WORK/index-service.log" | head -1 | cut -d: -f2)
-psqlc() { psql -qtA -h localhost -p "$PGPORT" -U postgres -c "$1"; }
+. bench/service.sh   # JAR: another build to measure
+start_service "$WORK/index-service.log"
+trap stop_service EXIT
 END=$(psqlc "SELECT max(posted_on) FROM ad_fact WHERE employment = 0")
 ADS=$(psqlc "SELECT count(*) FROM ad_fact")
 read -r LFT RGT <<< "$(psqlc "SELECT lft || ' ' || rgt FROM region WHERE slug = 'uk'")"

@@ -25,13 +25,9 @@ mkdir -p "$WORK"
 CP='target/quarkus-app/app/*:target/quarkus-app/lib/main/*'
 [ -s "$FILE" ] || java -cp "$CP" io.jobstats.demo.GenerateAds "$FILE" "$N" 1500 20250502 "${YEARS:-0}" "$PLACES"
 rm -rf "$WORK/pgdata"
-JOBSTATS_DATA_DIR="$WORK/pgdata" JOBSTATS_KEYS_DIR="$WORK/keys" JOBSTATS_EMBEDDED_DB_DURABLE=${DURABLE:-true} \
-  JOBSTATS_DEMO_ENABLED=false java -Dquarkus.http.port=$PORT \
-  -jar target/quarkus-app/quarkus-run.jar > "$WORK/service.log" 2>&1 &
-SERVICE=$!
-trap 'kill $SERVICE 2>/dev/null || true' EXIT
-until curl -sf localhost:$PORT/q/health/ready > /dev/null; do sleep 1; done
-PGPORT=$(grep -ao 'localhost:[0-9]*' "$WORK/service.log" | head -1 | cut -d: -f2)
+. bench/service.sh
+JOBSTATS_EMBEDDED_DB_DURABLE=${DURABLE:-true} start_service "$WORK/service.log"
+trap stop_service EXIT
 SIZE=$(du -m "$FILE" | cut -f1)
 
 start=$(date +%s.%N)

@@ -16,39 +16,19 @@ SECONDS_PER_RUN=${1:-60}
 WORK=target/bench
 PORT=8089
 [ -d "$WORK/pgdata" ] || { echo "run bench/ingest.sh first" >&2; exit 2; }
-# JAR: another build to measure (an older one as the baseline: it then runs with Flyway's validation off).
-JAR=${JAR:-target/quarkus-app/quarkus-run.jar}
-VALIDATE=$([ "$JAR" = target/quarkus-app/quarkus-run.jar ] && echo true || echo false)
-PGPORT=
-start_service() {
-  JOBSTATS_DATA_DIR="$WORK/pgdata" JOBSTATS_KEYS_DIR="$WORK/keys" JOBSTATS_DEMO_ENABLED=false java -Xmx"${HEAP:-512m}" \
-    -Dquarkus.http.port=$PORT \
-    -Dquarkus.flyway.validate-on-migrate=$VALIDATE -jar "$JAR" > "$WORK/pages-service.log" 2>&1 &
-  SERVICE=$!
-  until curl -sf localhost:$PORT/q/health/ready > /dev/null; do
-    kill -0 $SERVICE 2>/dev/null || { echo "the service stopped before it was ready: see $WORK" >&2; exit 1; }
-    sleep 1
-  done
-  PGPORT=$(grep -ao 'localhost:[0-9]*' "$WORK/pages-service.log" | head -1 | cut -d: -f2)
-}
-psqlc() { psql -qtA -h localhost -p "$PGPORT" -U postgres -c "$1"; }
-start_service
-trap 'kill $SERVICE 2>/dev/null && wait $SERVICE 2>/dev/null || true' EXIT
-# PostgreSQL's own log (for its time for the same SQL, at the end) needs its collector, which only a restart turns on.
-if [ "$(psqlc 'SHOW logging_collector')" != on ]; then
-  psqlc "ALTER SYSTEM SET logging_collector = on" > /dev/null
-  psqlc "ALTER SYSTEM SET log_directory = 'log'" > /dev/null
-  psqlc "ALTER SYSTEM SET log_filename = 'statements.log'" > /dev/null
-  kill $SERVICE; wait $SERVICE || true
-  start_service
-fi
+HEAP=${HEAP:-512m}
+. bench/service.sh   # JAR: another build to measure
+start_service "$WORK/pages-service.log"
+trap stop_service EXIT
+# PostgreSQL's own log, for its time for the same SQL at the end.
+enable_log_collector "$WORK/pages-service.log"
 # The relations the pages read, read once into the OS's cache first (as on a server whose memory holds them; at 10M
 # ads some 10 GB of 23), so that runs compare builds rather than what the run before left cached. WARM=false skips it.
 if [ "${WARM:-true}" = true ]; then
   for rel in ad_fact_universe ad_fact_place ad_fact_role ad_fact_long_open term_count term_count_day salary_count \
       salary_count_pkey co_occurrence co_occurrence_pkey live_count live_count_pkey; do
     # The relation and its TOAST table, where co_occurrence's long rows are.
-    for path in $(psql -qtA -h localhost -p "$PGPORT" -U postgres -c "SELECT pg_relation_filepath(c.oid) || ' ' ||
+    for path in $(psqlc "SELECT pg_relation_filepath(c.oid) || ' ' ||
         coalesce(pg_relation_filepath(nullif(c.reltoastrelid, 0)), '') FROM pg_class c WHERE c.oid = to_regclass('$rel')"); do
       cat "$WORK/pgdata/$path" "$WORK/pgdata/$path".* > /dev/null 2>&1 || true
     done
@@ -59,22 +39,25 @@ while sleep 1; do
   curl -sf localhost:$PORT/q/metrics | awk '/^jvm_memory_used_bytes\{area="heap"/ { s += $NF } END { print s }'
 done > "$WORK/pages-heap.txt" 2>/dev/null &
 SAMPLER=$!
-trap 'kill $SAMPLER 2>/dev/null; kill $SERVICE 2>/dev/null && wait $SERVICE 2>/dev/null || true' EXIT
+trap 'kill $SAMPLER 2>/dev/null; stop_service' EXIT
 python3 bench/pages.py "http://localhost:$PORT" 100000 20251129 > "$WORK/pages.ndjson"
 python3 bench/pages.py "http://localhost:$PORT" 100000 20251129 levels > "$WORK/pages-levels.ndjson"
 # CPU time in clock ticks: the service's JVM, and every PostgreSQL process (the server's and its backends).
 ticks() { awk '{ s += $14 + $15 } END { print s }' "$@" 2>/dev/null || true; }   # a backend may have ended
+pg_ticks() { ticks $(pgrep -x postgres | sed 's|.*|/proc/&/stat|'); }
+TICKS_A_SECOND=$(getconf CLK_TCK)
 run() { # connections first-body [seconds [bodies]]: each run starts on bodies no run before it posted
-  local jvm pg out requests
+  local jvm pg out pages
   jvm=$(ticks /proc/$SERVICE/stat)
-  pg=$(ticks $(pgrep -x postgres | sed 's|.*|/proc/&/stat|'))
+  pg=$(pg_ticks)
   out=$(START=$2 BODIES="${4:-$WORK/pages.ndjson}" wrk --timeout 10s -t"$(( $1 < 2 ? 1 : 2 ))" -c"$1" \
     -d"${3:-$SECONDS_PER_RUN}s" -s bench/pages.lua "http://localhost:$PORT" | grep '^pages/s')
   jvm=$(( $(ticks /proc/$SERVICE/stat) - jvm ))
-  pg=$(( $(ticks $(pgrep -x postgres | sed 's|.*|/proc/&/stat|')) - pg ))
-  requests=$(echo "$out" | sed 's/.*requests \([0-9]*\).*/\1/')
-  echo "$out; CPU a page: the JVM $(( jvm * 1000 / $(getconf CLK_TCK) / (requests > 0 ? requests : 1) )) ms," \
-    "PostgreSQL $(( pg * 1000 / $(getconf CLK_TCK) / (requests > 0 ? requests : 1) )) ms"
+  pg=$(( $(pg_ticks) - pg ))
+  pages=$(echo "$out" | sed 's/.*requests \([0-9]*\).*/\1/')
+  pages=$(( pages > 0 ? pages : 1 ))
+  echo "$out; CPU a page: the JVM $(( jvm * 1000 / TICKS_A_SECOND / pages )) ms," \
+    "PostgreSQL $(( pg * 1000 / TICKS_A_SECOND / pages )) ms"
 }
 echo "1 connection:  $(run 1 0)"
 echo "8 connections: $(run 8 10000)"
@@ -85,7 +68,7 @@ echo "regions by level, 8 connections: $(run 8 10000 "$SECONDS_PER_RUN" "$WORK/p
 # statement logged; then those statements, their parameters inlined, replayed one after another in psql.
 SQL_PAGES=${SQL_PAGES:-30}
 LOG="$WORK/pgdata/log/statements.log"
-psqlc "ALTER SYSTEM SET log_min_duration_statement = 0" > /dev/null; psqlc "SELECT pg_reload_conf()" > /dev/null
+log_statements on
 sleep 1
 mark=$(wc -l < "$LOG")
 sed -n "95001,$((95000 + SQL_PAGES))p" "$WORK/pages-levels.ndjson" | while read -r body; do
@@ -93,7 +76,7 @@ sed -n "95001,$((95000 + SQL_PAGES))p" "$WORK/pages-levels.ndjson" | while read 
     localhost:$PORT/graphql
 done > "$WORK/pages-sql-times.txt"
 sleep 1
-psqlc "ALTER SYSTEM RESET log_min_duration_statement" > /dev/null; psqlc "SELECT pg_reload_conf()" > /dev/null
+log_statements off
 tail -n +"$((mark + 1))" "$LOG" | python3 bench/statements.py > "$WORK/pages.sql"
 service_ms=$(awk '{ s += $1 } END { printf "%.1f", s * 1000 / NR }' "$WORK/pages-sql-times.txt")
 sql_ms=$( (echo '\timing on'; cat "$WORK/pages.sql") | psql -q -h localhost -p "$PGPORT" -U postgres -o /dev/null \
@@ -102,7 +85,7 @@ echo "$SQL_PAGES level-first pages one at a time: the service $service_ms ms a p
   "$(wc -l < "$WORK/pages.sql") statements one after another, $sql_ms ms a page; ratio service / PostgreSQL" \
   "$(echo "$service_ms / $sql_ms" | bc -l | cut -c1-4)"
 report_heap() {
-  echo "heap used, peak of $(wc -l < "$WORK/pages-heap.txt") samples: $(sort -n "$WORK/pages-heap.txt" | tail -1 | awk '{ printf "%.0f MB", $1 / 1048576 }') (-Xmx${HEAP:-512m})"
+  echo "heap used, peak of $(wc -l < "$WORK/pages-heap.txt") samples: $(sort -n "$WORK/pages-heap.txt" | tail -1 | awk '{ printf "%.0f MB", $1 / 1048576 }') (-Xmx$HEAP)"
 }
 if [ "${LOAD:-true}" = false ]; then
   report_heap

@@ -16,31 +16,11 @@ WARM=${2:-20}
 WORK=target/bench
 PORT=8089
 [ -d "$WORK/pgdata" ] || { echo "run bench/ingest.sh first" >&2; exit 2; }
-JAR=${JAR:-target/quarkus-app/quarkus-run.jar}
-VALIDATE=$([ "$JAR" = target/quarkus-app/quarkus-run.jar ] && echo true || echo false)
-SERVICE=
-start_service() {
-  JOBSTATS_DATA_DIR="$WORK/pgdata" JOBSTATS_KEYS_DIR="$WORK/keys" JOBSTATS_DEMO_ENABLED=false java -Dquarkus.http.port=$PORT \
-    -Dquarkus.flyway.validate-on-migrate=$VALIDATE -jar "$JAR" > "$WORK/query-service.log" 2>&1 &
-  SERVICE=$!
-  until curl -sf localhost:$PORT/q/health/ready > /dev/null; do
-    kill -0 $SERVICE 2>/dev/null || { echo "the service stopped before it was ready: see $WORK" >&2; exit 1; }
-    sleep 1
-  done
-  PGPORT=$(grep -ao 'localhost:[0-9]*' "$WORK/query-service.log" | head -1 | cut -d: -f2)
-}
-# Waits for the service (and its embedded PostgreSQL) to stop: a run after this one uses the same data directory.
-trap 'kill $SERVICE 2>/dev/null && wait $SERVICE 2>/dev/null || true' EXIT
-psqlc() { psql -qtA -h localhost -p "$PGPORT" -U postgres -c "$1"; }
-start_service
-# PostgreSQL's own log (for the SQL timing at the end) needs its collector, which only a restart turns on.
-if [ "$(psqlc 'SHOW logging_collector')" != on ]; then
-  psqlc "ALTER SYSTEM SET logging_collector = on" > /dev/null
-  psqlc "ALTER SYSTEM SET log_directory = 'log'" > /dev/null
-  psqlc "ALTER SYSTEM SET log_filename = 'statements.log'" > /dev/null
-  kill $SERVICE; wait $SERVICE || true
-  start_service
-fi
+. bench/service.sh   # JAR: another build to measure
+start_service "$WORK/query-service.log"
+trap stop_service EXIT
+# PostgreSQL's own log, for the SQL timing at the end.
+enable_log_collector "$WORK/query-service.log"
 curl -sf -X POST -H 'Content-Type: application/x-ndjson' -H "Authorization: Bearer $(cat "$WORK/keys/loader.token")" \
   --data-binary @src/main/resources/demo/reference-junior-backend-developer.ndjson \
   localhost:$PORT/ads > /dev/null
@@ -91,7 +71,7 @@ fi
 
 # The SQL of one cold request, as PostgreSQL times it.
 LOG="$WORK/pgdata/log/statements.log"
-psqlc "ALTER SYSTEM SET log_min_duration_statement = 0" > /dev/null; psqlc "SELECT pg_reload_conf()" > /dev/null
+log_statements on
 psqlc "UPDATE data_version SET version = version + 1" > /dev/null
 sleep 1
 mark=$(wc -l < "$LOG")
@@ -101,7 +81,7 @@ sleep 1
 # The same statements with their parameters inlined, one after another in one session: PostgreSQL's own time.
 tail -n +"$((mark + 1))" "$LOG" | python3 bench/statements.py > "$WORK/cold-request.sql"
 statements=$(wc -l < "$WORK/cold-request.sql")
-psqlc "ALTER SYSTEM RESET log_min_duration_statement" > /dev/null; psqlc "SELECT pg_reload_conf()" > /dev/null
+log_statements off
 # Three replays; the median of their totals.
 sql_ms=$(for i in 1 2 3; do (echo '\timing on'; cat "$WORK/cold-request.sql") | psql -q -h localhost -p "$PGPORT" -U postgres \
   -o /dev/null | awk '/^Time:/ {s += $2} END {printf "%.1f\n", s}'; done | sort -n | sed -n 2p)
