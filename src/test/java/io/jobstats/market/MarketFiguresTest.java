@@ -2,6 +2,7 @@ package io.jobstats.market;
 
 import io.jobstats.EmbeddedPostgresResource;
 import io.jobstats.TestAds;
+import io.jobstats.TestRows;
 import io.jobstats.TestTokens;
 import io.jobstats.ads.Workplace;
 import io.jobstats.counts.TermPairs;
@@ -951,17 +952,7 @@ class MarketFiguresTest {
     }
 
     private List<String> strings(String sql) throws SQLException {
-        List<String> out = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            while (rs.next()) {
-                StringBuilder row = new StringBuilder();
-                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-                    row.append(rs.getString(i)).append('|');
-                }
-                out.add(row.toString());
-            }
-        }
-        return out;
+        return TestRows.of(dataSource, sql);
     }
 
     private static Integer intOrNull(Object o) {
