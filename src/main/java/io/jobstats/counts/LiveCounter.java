@@ -5,6 +5,7 @@ import io.jobstats.reference.RegionNode;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import static java.time.temporal.ChronoUnit.DAYS;
@@ -90,14 +91,23 @@ public final class LiveCounter {
 
     /** Every region's rows, by region then day, the days with no ad live left out. */
     public void rows(Rows out) {
-        changes.forEach((regionId, days) -> {
-            int[] live = new int[0];
-            for (int d = 0; d < ROW_DAYS; d++) {
-                live = IntArrays.add(live, days[d]);
-                if (Arrays.stream(live).anyMatch(n -> n != 0)) {
-                    out.row(regionId, first.plusDays(d), live);
-                }
+        changes.keySet().forEach(regionId -> rows(regionId, out));
+    }
+
+    /** The regions counted, ascending. */
+    public Set<Integer> regionIds() {
+        return changes.keySet();
+    }
+
+    /** One region's rows, by day, the days with no ad live left out. */
+    public void rows(int regionId, Rows out) {
+        int[][] days = changes.get(regionId);
+        int[] live = new int[0];
+        for (int d = 0; d < ROW_DAYS; d++) {
+            live = IntArrays.add(live, days[d]);
+            if (Arrays.stream(live).anyMatch(n -> n != 0)) {
+                out.row(regionId, first.plusDays(d), live);
             }
-        });
+        }
     }
 }

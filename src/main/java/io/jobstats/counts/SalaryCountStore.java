@@ -28,6 +28,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -171,7 +172,7 @@ public class SalaryCountStore {
                 CountDelta days = termCounts.delta();
                 Map<Integer, List<int[]>> adsByRegion = new TreeMap<>();
                 LiveCounter live = new LiveCounter(b.start());
-                byte[] rows = count(c, b, p, days, adsByRegion, live);
+                Map<Integer, SalaryPoints.Builder[]> salaries = count(c, b, p, days, adsByRegion, live);
                 for (NamedSql step : List.of(DELETE_ROWS, DELETE_DAYS, DELETE_CO_OCCURRENCES, DELETE_LIVE, CLEAR)) {
                     try (PreparedStatement ps = step.prepare(c, p)) {
                         ps.executeUpdate();
@@ -179,23 +180,34 @@ public class SalaryCountStore {
                 }
                 try {
                     CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
-                    copy.copyIn("""
-                            COPY salary_count (region_id, employment, term_id, bucket, points) FROM STDIN (FORMAT binary)""",
-                            new ByteArrayInputStream(rows));
+                    // Salary points, co-occurrences and live jobs a region at a time, each region's builders let go
+                    // once written: a half month's rows of every counted region in one buffer (with its copies as
+                    // it grew) took a 512 MB heap past its limit when a load ended beside the pages benchmark.
+                    Iterator<Map.Entry<Integer, SalaryPoints.Builder[]>> i = salaries.entrySet().iterator();
+                    while (i.hasNext()) {
+                        Map.Entry<Integer, SalaryPoints.Builder[]> e = i.next();
+                        copy.copyIn("""
+                                COPY salary_count (region_id, employment, term_id, bucket, points)
+                                FROM STDIN (FORMAT binary)""",
+                                new ByteArrayInputStream(salaryRows(e.getKey(), b, e.getValue())));
+                        i.remove();
+                    }
                     copy.copyIn("""
                             COPY term_count_day (region_id, employment, day, ads, term_ids, term_counts, category_ids,
                                                  category_counts) FROM STDIN (FORMAT binary)""",
                             new ByteArrayInputStream(dayRows(days)));
-                    // A region at a time: the UK's rows of a half month on 10M ads are some 3 MB.
                     for (Map.Entry<Integer, List<int[]>> e : adsByRegion.entrySet()) {
                         copy.copyIn("""
                                 COPY co_occurrence (region_id, employment, bucket, term_id, pairs)
                                 FROM STDIN (FORMAT binary)""",
                                 new ByteArrayInputStream(coOccurrenceRows(e.getKey(), b, e.getValue())));
                     }
-                    copy.copyIn("""
-                            COPY live_count (region_id, employment, day, bucket, terms) FROM STDIN (FORMAT binary)""",
-                            new ByteArrayInputStream(liveRows(live, b)));
+                    for (int regionId : live.regionIds()) {
+                        copy.copyIn("""
+                                COPY live_count (region_id, employment, day, bucket, terms)
+                                FROM STDIN (FORMAT binary)""",
+                                new ByteArrayInputStream(liveRows(live, regionId, b)));
+                    }
                 } catch (IOException e) {
                     throw new SQLException("COPY of a half month's recounted rows failed", e);
                 }
@@ -211,14 +223,16 @@ public class SalaryCountStore {
     }
 
     /**
-     * The half month's salary rows as COPY's binary form: per counted region the ad lies in, its point counted under
-     * each of its terms and under term 0 (every ad); every ad into {@code days}, by the day it was posted, and into
+     * The half month's salary points, a builder per counted region and term id: per counted region the ad lies in,
+     * its point counted under each of its terms and under term 0 (every ad); every ad into {@code days}, by the day it
+     * was posted, and into
      * {@code live}; and its terms into {@code adsByRegion} under each region it lies in whose co-occurrences are kept.
      * Grouped here rather than in SQL, which would join every ad to its regions and group a hundred (region, term,
      * point) triples per ad.
      */
-    private byte[] count(Connection c, Bucket b, Map<String, Object> p, CountDelta days,
-                         Map<Integer, List<int[]>> adsByRegion, LiveCounter live) throws SQLException {
+    private Map<Integer, SalaryPoints.Builder[]> count(Connection c, Bucket b, Map<String, Object> p, CountDelta days,
+                                                       Map<Integer, List<int[]>> adsByRegion, LiveCounter live)
+            throws SQLException {
         RegionTree regions = reference.regions();
         Map<Integer, SalaryPoints.Builder[]> byRegion = new HashMap<>();
         try (PreparedStatement ps = BUCKET_ADS.prepare(c, p)) {
@@ -250,15 +264,18 @@ public class SalaryCountStore {
                 }
             }
         }
+        return byRegion;
+    }
+
+    /** A region's salary rows of the half month as COPY's binary form. */
+    private static byte[] salaryRows(int regionId, Bucket b, SalaryPoints.Builder[] byTerm) {
         BinaryCopy.Writer out = new BinaryCopy.Writer(1 << 16);
-        byRegion.forEach((regionId, byTerm) -> {
-            for (int t = 0; t < byTerm.length; t++) {
-                if (byTerm[t] != null) {
-                    out.row(5).int4(regionId).int2(b.employment()).int4(t).date(b.start())
-                            .bytea(byTerm[t].build().encoded());
-                }
+        for (int t = 0; t < byTerm.length; t++) {
+            if (byTerm[t] != null) {
+                out.row(5).int4(regionId).int2(b.employment()).int4(t).date(b.start())
+                        .bytea(byTerm[t].build().encoded());
             }
-        });
+        }
         return out.finish();
     }
 
@@ -279,10 +296,10 @@ public class SalaryCountStore {
         return out.finish();
     }
 
-    /** The half month's live_count rows as COPY's binary form. */
-    private static byte[] liveRows(LiveCounter live, Bucket b) {
+    /** A region's live_count rows of the half month as COPY's binary form. */
+    private static byte[] liveRows(LiveCounter live, int regionId, Bucket b) {
         BinaryCopy.Writer out = new BinaryCopy.Writer(1 << 16);
-        live.rows((regionId, day, countsByTerm) -> out.row(5).int4(regionId).int2(b.employment()).date(day)
+        live.rows(regionId, (region, day, countsByTerm) -> out.row(5).int4(region).int2(b.employment()).date(day)
                 .date(b.start()).bytea(TermPairs.encode(countsByTerm)));
         return out.finish();
     }
@@ -291,7 +308,8 @@ public class SalaryCountStore {
      * The builder of the region's term, by region and then term id. Both packed in one long key would hash to region
      * id xor term id: a half month's ~70,000 keys (authorities included) collide in long chains.
      */
-    private static SalaryPoints.Builder builder(Map<Integer, SalaryPoints.Builder[]> byRegion, int regionId, int termId) {
+    private static SalaryPoints.Builder builder(Map<Integer, SalaryPoints.Builder[]> byRegion, int regionId,
+                                                int termId) {
         SalaryPoints.Builder[] byTerm = byRegion.get(regionId);
         if (byTerm == null || termId >= byTerm.length) {
             byTerm = byTerm == null ? new SalaryPoints.Builder[Math.max(1024, termId + 1)]

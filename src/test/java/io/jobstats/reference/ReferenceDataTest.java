@@ -34,7 +34,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTestResource(EmbeddedPostgresResource.class)
 class ReferenceDataTest {
 
-    private static final String COUNTS = "SELECT region_id, employment, bucket, ads, terms::text FROM term_count ORDER BY 1, 2, 3";
+    private static final String COUNTS =
+            "SELECT region_id, employment, bucket, ads, terms::text FROM term_count ORDER BY 1, 2, 3";
 
     /** The row version of the UK's region row: a rewrite of the regions gives it a new one. */
     private static final String UK_ROW = "SELECT xmin::text FROM region WHERE slug = 'uk'";
@@ -59,8 +60,8 @@ class ReferenceDataTest {
                 + "\",\"title\":\"Junior Backend Developer\",\"location\":\"" + (i % 2 == 0 ? "Birmingham" : "Leeds")
                 + "\",\"employment\":\"" + (i % 3 == 0 ? "CONTRACT" : "PERMANENT") + "\",\"postedOn\":\"2017-0"
                 + (1 + i % 9) + "-1" + i % 10 + "\"}").collect(Collectors.joining("\n"));
-        TestTokens.asLoader().contentType("application/x-ndjson").body(ads.getBytes(StandardCharsets.UTF_8)).post("/ads")
-                .then().statusCode(200);
+        TestTokens.asLoader().contentType("application/x-ndjson").body(ads.getBytes(StandardCharsets.UTF_8))
+                .post("/ads").then().statusCode(200);
         List<String> counts = strings(COUNTS);
         assertTrue(counts.size() > 10, counts.toString());
         String ukRow = one(UK_ROW);
