@@ -225,10 +225,9 @@ public class SalaryCountStore {
     /**
      * The half month's salary points, a builder per counted region and term id: per counted region the ad lies in,
      * its point counted under each of its terms and under term 0 (every ad); every ad into {@code days}, by the day it
-     * was posted, and into
-     * {@code live}; and its terms into {@code adsByRegion} under each region it lies in whose co-occurrences are kept.
-     * Grouped here rather than in SQL, which would join every ad to its regions and group a hundred (region, term,
-     * point) triples per ad.
+     * was posted, and into {@code live}; and its terms into {@code adsByRegion} under each region it lies in whose
+     * co-occurrences are kept. Grouped here rather than in SQL, which would join every ad to its regions and group a
+     * hundred (region, term, point) triples per ad.
      */
     private Map<Integer, SalaryPoints.Builder[]> count(Connection c, Bucket b, Map<String, Object> p, CountDelta days,
                                                        Map<Integer, List<int[]>> adsByRegion, LiveCounter live)

@@ -45,7 +45,7 @@ public class TermCountStore {
     /**
      * The levels whose co-occurrences are kept (co_occurrence, V14): those above the authorities. Only a region's own
      * page reads them, and an authority's term has a few hundred ads a year to read instead; kept, the authorities'
-     * rows were four fifths of the table's rows on 10M ads (some 7 GB) and most of a recount's time.
+     * rows were four fifths of the table's rows on 10M ads (some 7 GB) and much of a recount's time.
      */
     private static final Set<RegionNode.Kind> CO_OCCURRENCES_KEPT = EnumSet.of(RegionNode.Kind.COUNTRY,
             RegionNode.Kind.NATION, RegionNode.Kind.AREA, RegionNode.Kind.SUBREGION);

@@ -6,7 +6,8 @@ import java.sql.SQLException;
 /**
  * A connection's transaction that is rolled back unless it was committed, whatever ends it (an exception in Java, an
  * OutOfMemoryError). Needed because the pool (Agroal) turns auto-commit back on when a connection returns to it, and
- * turning it on commits the transaction under way: a recount that failed half-way stored the half it had done.
+ * turning it on commits the transaction under way: a term count rebuild that ran out of memory stored the years it
+ * had done.
  * Opened after the connection in the same try-with-resources, so it closes first:
  * {@code try (Connection c = dataSource.getConnection(); Transaction t = Transaction.begin(c)) { ...; c.commit(); }}
  */
