@@ -82,7 +82,6 @@ public class CountRecovery {
         try (Connection c = dataSource.getConnection(); Transaction t = Transaction.begin(c)) {
             dataVersion.bump(c);
             if (!TermCountStore.exists(c, "SELECT 1 FROM term_count_delta LIMIT 1")) {
-                c.rollback();
                 return;
             }
             long started = System.nanoTime();
@@ -114,16 +113,14 @@ public class CountRecovery {
             // With deltas held, a load is under way (or was cut short) and the figures are right as they are.
             if (!TermCountStore.exists(c, "SELECT 1 FROM ad_fact LIMIT 1") || TermCountStore.exists(c, "SELECT 1 FROM term_count LIMIT 1")
                     || TermCountStore.exists(c, "SELECT 1 FROM term_count_delta LIMIT 1")) {
-                c.rollback();
                 return;
             }
             long started = System.nanoTime();
             long facts = 0;
             // A year at a time, each year's sum added to term_count before the next is read: the memory held is a
             // year's rows of counts (~4.5 KB each per counted region, employment type and half month), whatever the
-            // span of the ads.
-            // Each year read by employment type and day: a range of ad_fact_universe (V13), which covers the columns
-            // read; by day alone, each year would be a scan of the whole table.
+            // span of the ads. Each year is read by employment type and day: a range of ad_fact_universe (V13),
+            // which covers the columns read; by day alone, each year would be a scan of the whole table.
             LocalDate[] span = span(c);
             for (LocalDate from = span[0]; !from.isAfter(span[1]); from = from.plusYears(1)) {
                 CountDelta year = store.delta();

@@ -89,11 +89,6 @@ public final class LiveCounter {
         return (int) offset;
     }
 
-    /** Every region's rows, by region then day, the days with no ad live left out. */
-    public void rows(Rows out) {
-        changes.keySet().forEach(regionId -> rows(regionId, out));
-    }
-
     /** The regions counted, ascending. */
     public Set<Integer> regionIds() {
         return changes.keySet();

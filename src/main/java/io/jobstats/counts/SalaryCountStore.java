@@ -75,7 +75,7 @@ public class SalaryCountStore {
 
     /**
      * Newest first: after a full recount is marked (a reference data change, a change of the kept levels), the half
-     * months most pages read are kept again first; at 10M ads with authorities kept, all of them take ~40 minutes.
+     * months most pages read are kept again first; at 10M ads with authorities kept, all of them take ~35 minutes.
      */
     private static final NamedSql STALE = NamedSql.of("""
             SELECT employment, bucket FROM salary_count_stale ORDER BY bucket DESC, employment""");

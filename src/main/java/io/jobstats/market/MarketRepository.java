@@ -43,6 +43,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 /**
  * Every figure's SQL over ad_fact (one row per ad, its terms as an array) and term_count (term counts kept by the
@@ -852,9 +853,7 @@ public class MarketRepository {
     /** Ads of the universe featuring the term and each other term, with their counts. */
     @CacheResult(cacheName = "market-co-occurrences")
     public List<CoOccurrenceCount> coOccurrences(int termId, Scope s) {
-        boolean levelKept = s.workplace() == null
-                && TermCountStore.coOccurrencesKept(reference.regions().byId(s.regionId()));
-        long[] byTerm = keptRead(levelKept, s, s.period().start(), s.period().end(), (kept, stale) -> {
+        long[] byTerm = keptRead(kept(s, TermCountStore::coOccurrencesKept), s, s.period().start(), s.period().end(), (kept, stale) -> {
             Map<String, Object> p = split(s, s.period().start(), s.period().end(), kept);
             p.put("term", termId);
             return query(s.version(), CO_OCCURRENCES.of(term(termId)), p, true, rs -> {
@@ -1098,7 +1097,12 @@ public class MarketRepository {
 
     /** Term counts are kept for the upper levels of the tree over ads of every workplace. */
     private boolean counted(Scope s) {
-        return s.workplace() == null && TermCountStore.counted(reference.regions().byId(s.regionId()));
+        return kept(s, TermCountStore::counted);
+    }
+
+    /** Whether the scope's region is of a level with kept rows, and the scope over ads of every workplace. */
+    private boolean kept(Scope s, Predicate<RegionNode> level) {
+        return s.workplace() == null && level.test(reference.regions().byId(s.regionId()));
     }
 
     /**

@@ -70,12 +70,13 @@ public class ReferenceData {
         long started = System.nanoTime();
         TaxonomyFile.Contents file = TaxonomyFile.read();
         RegionTree tree = RegionTreeBuilder.buildFromResources();
-        // Which regions are counted ahead is part of it: a change of the kept levels recounts them all, as below.
-        String regionVersion = version(tree, n -> n.slug + '|' + n.name + '|' + n.lft + '|' + n.rgt + '|' + n.kind + '|'
-                + TermCountStore.counted(n) + '|' + TermCountStore.coOccurrencesKept(n));
         // The tree alone: only when it changes are the regions rewritten and the ads' positions moved (at 10M ads two
         // updates over every ad, some two minutes), not when only the kept levels do.
-        String positionsVersion = version(tree, n -> n.slug + '|' + n.name + '|' + n.lft + '|' + n.rgt + '|' + n.kind);
+        Function<RegionNode, String> position = n -> n.slug + '|' + n.name + '|' + n.lft + '|' + n.rgt + '|' + n.kind;
+        String positionsVersion = version(tree, position);
+        // Which regions are counted ahead is part of it: a change of the kept levels recounts them all, as below.
+        String regionVersion = version(tree, n -> position.apply(n) + '|' + TermCountStore.counted(n) + '|'
+                + TermCountStore.coOccurrencesKept(n));
         try (Connection c = dataSource.getConnection(); Transaction t = Transaction.begin(c)) {
             try (Statement s = c.createStatement()) {
                 s.execute("SELECT pg_advisory_xact_lock(" + LOCK_KEY + ")");

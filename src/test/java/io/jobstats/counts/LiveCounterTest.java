@@ -104,7 +104,7 @@ class LiveCounterTest {
 
     private static Map<Integer, Map<String, String>> rows(LiveCounter live) {
         Map<Integer, Map<String, String>> out = new TreeMap<>();
-        live.rows((region, day, countsByTerm) -> {
+        live.regionIds().forEach(regionId -> live.rows(regionId, (region, day, countsByTerm) -> {
             List<Integer> ids = new ArrayList<>();
             List<Integer> counts = new ArrayList<>();
             for (int t = 0; t < countsByTerm.length; t++) {
@@ -114,7 +114,7 @@ class LiveCounterTest {
                 }
             }
             out.computeIfAbsent(region, k -> new TreeMap<>()).put(day.toString(), ids + "=" + counts);
-        });
+        }));
         return out;
     }
 }
