@@ -94,40 +94,45 @@ public class MarketRepository {
      * Whole half months from term_count (each row's array, element t the ads featuring term id t; only for the row
      * versions not in :heldRows, see {@link KeptRows}, each row with its half month and identity) and the deltas of a
      * running load (sparse: ids and counts), plus (:headSign = +1) or less (-1) the period's edge days
-     * :headFrom..:headTo and :tailFrom..:tailTo (see {@link HalfMonths#split}). They are summed here, in well under a
-     * millisecond, rather than by unnesting and grouping a UK period's ~100,000 (term, count) pairs in PostgreSQL.
+     * :headFrom..:headTo and :tailFrom..:tailTo (see {@link HalfMonths#split}), each row with its region: the
+     * regions :regions at once (a page's locations read the term's rank in every child). They are summed here, in
+     * well under a millisecond, rather than by unnesting and grouping a UK period's ~100,000 (term, count) pairs in
+     * PostgreSQL.
      */
     private static final String TERM_COUNTS_KEPT = """
-            SELECT CASE WHEN {ID} <> ALL (:heldRows) THEN c.terms END, NULL::int[], NULL::int, c.bucket, {ID}
+            SELECT c.region_id, CASE WHEN {ID} <> ALL (:heldRows) THEN c.terms END, NULL::int[], NULL::int, c.bucket, {ID}
             FROM term_count c
-            WHERE c.region_id = :region AND c.employment = :employment AND c.bucket BETWEEN :firstHalf AND :lastHalf
+            WHERE c.region_id = ANY (:regions) AND c.employment = :employment AND c.bucket BETWEEN :firstHalf AND :lastHalf
             UNION ALL
-            SELECT c.term_ids, c.term_counts, NULL, NULL, NULL FROM term_count_delta c
-            WHERE c.region_id = :region AND c.employment = :employment AND c.bucket BETWEEN :firstHalf AND :lastHalf
+            SELECT c.region_id, c.term_ids, c.term_counts, NULL, NULL, NULL FROM term_count_delta c
+            WHERE c.region_id = ANY (:regions) AND c.employment = :employment AND c.bucket BETWEEN :firstHalf AND :lastHalf
             UNION ALL
             """.replace("{ID}", KeptRows.ID);
 
-    /** The edge days from term_count_day (sparse, signed), and a row without terms if a half month was stale. */
+    /** The edge days from term_count_day (sparse, signed), and a row without a region if a half month was stale. */
     private static final NamedSql TERM_COUNTS = NamedSql.of(TERM_COUNTS_KEPT + """
-            SELECT d.term_ids, d.term_counts, :headSign::int, NULL, NULL FROM term_count_day d
-            WHERE d.region_id = :region AND d.employment = :employment AND d.day BETWEEN :headFrom AND :headTo
+            SELECT d.region_id, d.term_ids, d.term_counts, :headSign::int, NULL, NULL FROM term_count_day d
+            WHERE d.region_id = ANY (:regions) AND d.employment = :employment AND d.day BETWEEN :headFrom AND :headTo
             UNION ALL
-            SELECT d.term_ids, d.term_counts, :tailSign::int, NULL, NULL FROM term_count_day d
-            WHERE d.region_id = :region AND d.employment = :employment AND d.day BETWEEN :tailFrom AND :tailTo
+            SELECT d.region_id, d.term_ids, d.term_counts, :tailSign::int, NULL, NULL FROM term_count_day d
+            WHERE d.region_id = ANY (:regions) AND d.employment = :employment AND d.day BETWEEN :tailFrom AND :tailTo
             UNION ALL
-            SELECT NULL, NULL, NULL, NULL, NULL FROM salary_count_stale
+            SELECT NULL, NULL, NULL, NULL, NULL, NULL FROM salary_count_stale
             WHERE employment = :employment AND bucket BETWEEN :staleFrom AND :end
             """);
 
-    /** The edge days from their ads, each with its terms: where no day is kept, or while one is stale. */
+    /**
+     * The edge days from their ads, each with its terms: where no day is kept, or while one is stale. One region
+     * only, :region, the scope's (its range and positions).
+     */
     private static final NamedSql TERM_COUNTS_OF_ADS = NamedSql.of(TERM_COUNTS_KEPT + """
-            SELECT a.terms, NULL, :headSign::int, NULL, NULL FROM ad_fact a
+            SELECT :region::int, a.terms, NULL, :headSign::int, NULL, NULL FROM ad_fact a
             WHERE a.employment = :employment AND a.posted_on BETWEEN :headFrom AND :headTo
               AND a.region_pos BETWEEN :lft AND :rgt
               AND (cardinality(:positions::int[]) = 0 OR a.region_pos = ANY (:positions))
               AND a.workplace = ANY (:workplaces)
             UNION ALL
-            SELECT a.terms, NULL, :tailSign::int, NULL, NULL FROM ad_fact a
+            SELECT :region::int, a.terms, NULL, :tailSign::int, NULL, NULL FROM ad_fact a
             WHERE a.employment = :employment AND a.posted_on BETWEEN :tailFrom AND :tailTo
               AND a.region_pos BETWEEN :lft AND :rgt
               AND (cardinality(:positions::int[]) = 0 OR a.region_pos = ANY (:positions))
@@ -138,50 +143,66 @@ public class MarketRepository {
     @CacheResult(cacheName = "market-term-counts")
     public AdsByTerm termCounts(Scope s) {
         return keptRead(s, s.period().start(), s.period().end(), (kept, stale) -> {
-            Map<String, Object> p = keptSplit(s);
-            int employment = s.employment().code();
-            Map<String, int[]> held = keptRows.held(s.regionId(), employment, (LocalDate) p.get("firstHalf"),
-                    (LocalDate) p.get("lastHalf"));
-            p.put("heldRows", held.keySet().toArray(String[]::new));
-            return query(s.version(), kept ? TERM_COUNTS : TERM_COUNTS_OF_ADS, p, true, rs -> {
-                long[] byTerm = new long[termIdBound()];
-                while (rs.next()) {
-                    byte[] first = rs.getBytes(1);
-                    String id = rs.getString(5);
-                    if (id != null) {
-                        // A kept half month: element t counts term id t.
-                        int[] terms = first == null ? held.get(id) : BinaryCopy.int4Array(first);
-                        if (first != null) {
-                            keptRows.put(s.regionId(), employment, rs.getDate(4).toLocalDate(), id, terms);
-                        }
-                        for (int t = 1; t < terms.length; t++) {
-                            byTerm = add(byTerm, t, terms[t]);
-                        }
-                        continue;
+            AdsByTerm[] counts = termCountsIn(s, new int[] {s.regionId()}, kept, stale);
+            return counts == null ? null : counts[0];
+        });
+    }
+
+    /**
+     * {@link #termCounts} of the scope's period and type in each of the regions, in their order, from one statement:
+     * the scope's own region, or regions with kept counts; null when its snapshot found a half month marked stale.
+     */
+    private AdsByTerm[] termCountsIn(Scope s, int[] regions, boolean kept, boolean[] stale) {
+        Map<String, Object> p = keptSplit(s);
+        int employment = s.employment().code();
+        Map<String, int[]> held = new HashMap<>();
+        Map<Integer, Integer> index = new HashMap<>();
+        for (int i = 0; i < regions.length; i++) {
+            index.put(regions[i], i);
+            held.putAll(keptRows.held(regions[i], employment, (LocalDate) p.get("firstHalf"), (LocalDate) p.get("lastHalf")));
+        }
+        p.put("regions", regions);
+        p.put("heldRows", held.keySet().toArray(String[]::new));
+        return query(s.version(), kept ? TERM_COUNTS : TERM_COUNTS_OF_ADS, p, true, rs -> {
+            long[][] byRegion = new long[regions.length][termIdBound()];
+            while (rs.next()) {
+                int region = rs.getInt(1);
+                if (rs.wasNull()) {
+                    stale[0] = true;
+                    return null;
+                }
+                int r = index.get(region);
+                byte[] first = rs.getBytes(2);
+                String id = rs.getString(6);
+                if (id != null) {
+                    // A kept half month: element t counts term id t.
+                    int[] terms = first == null ? held.get(id) : BinaryCopy.int4Array(first);
+                    if (first != null) {
+                        keptRows.put(region, employment, rs.getDate(5).toLocalDate(), id, terms);
                     }
-                    if (first == null) {
-                        stale[0] = true;
-                        return null;
+                    for (int t = 1; t < terms.length; t++) {
+                        byRegion[r] = add(byRegion[r], t, terms[t]);
                     }
-                    int[] ids = BinaryCopy.int4Array(first);
-                    byte[] counts = rs.getBytes(2);
-                    int sign = rs.getInt(3);
-                    if (counts != null) {
-                        // A delta row (no sign) or a day (signed): ids and their counts.
-                        int[] n = BinaryCopy.int4Array(counts);
-                        int by = sign == 0 ? 1 : sign;
-                        for (int k = 0; k < ids.length; k++) {
-                            byTerm = add(byTerm, ids[k], (long) n[k] * by);
-                        }
-                    } else {
-                        // An ad of an edge: its terms (index 0 below the lower bound is 0, no term id, left uncounted).
-                        for (int t : ids) {
-                            byTerm = add(byTerm, t, sign);
-                        }
+                    continue;
+                }
+                int[] ids = BinaryCopy.int4Array(first);
+                byte[] counts = rs.getBytes(3);
+                int sign = rs.getInt(4);
+                if (counts != null) {
+                    // A delta row (no sign) or a day (signed): ids and their counts.
+                    int[] n = BinaryCopy.int4Array(counts);
+                    int by = sign == 0 ? 1 : sign;
+                    for (int k = 0; k < ids.length; k++) {
+                        byRegion[r] = add(byRegion[r], ids[k], (long) n[k] * by);
+                    }
+                } else {
+                    // An ad of an edge: its terms (index 0 below the lower bound is 0, no term id, left uncounted).
+                    for (int t : ids) {
+                        byRegion[r] = add(byRegion[r], t, sign);
                     }
                 }
-                return AdsByTerm.of(byTerm);
-            });
+            }
+            return Arrays.stream(byRegion).map(AdsByTerm::of).toArray(AdsByTerm[]::new);
         });
     }
 
@@ -194,27 +215,58 @@ public class MarketRepository {
             """);
 
     /**
-     * {@link #termCounts} of the given children of the scope's region that have no kept counts (a nation's council
-     * areas, an authority's towns), by child id, from one read of those children's ads over the period (their
-     * positions listed): a page's locations otherwise read them child by child, in two statements per child. The
-     * caller seeds termCounts' cache with them. Children with kept counts are left out: their own reads are a few
-     * kept rows.
+     * {@link #termCounts} of the given children of the scope's region, by child id, for the caller to seed
+     * termCounts' cache with: a page's locations otherwise read them child by child, now and a year earlier (Scotland's
+     * 32 council areas: 64 statements). Children with kept counts from one statement over their kept rows (none when a
+     * half month of the period is marked stale: each is then read on its own); the others (an authority's towns) from
+     * one read of their ads over the period, their positions listed.
      */
     public Map<Integer, AdsByTerm> childrenTermCounts(Scope s, Collection<Integer> childIds) {
+        RegionNode region = reference.regions().byId(s.regionId());
+        List<RegionNode> ofAds = new ArrayList<>();
+        List<Integer> kept = new ArrayList<>();
+        for (int id : childIds) {
+            RegionNode c = reference.regions().byId(id);
+            if (c.parent == region) {
+                if (counted(s.in(id))) {
+                    kept.add(id);
+                } else {
+                    ofAds.add(c);
+                }
+            }
+        }
+        Map<Integer, AdsByTerm> out = childrenTermCountsOfAds(s, ofAds);
+        if (!kept.isEmpty()) {
+            int[] ids = kept.stream().mapToInt(Integer::intValue).toArray();
+            Scope first = s.in(ids[0]);
+            AdsByTerm[] counts = keptRead(first, s.period().start(), s.period().end(),
+                    (fromKept, stale) -> fromKept ? termCountsIn(first, ids, true, stale) : null);
+            for (int i = 0; counts != null && i < ids.length; i++) {
+                out.put(ids[i], counts[i]);
+            }
+        }
+        return out;
+    }
+
+    /** The children of the scope's region that have kept counts in the scope: a nation's council areas, say. */
+    public List<Integer> keptChildren(Scope s) {
+        return reference.regions().byId(s.regionId()).children.stream().map(c -> c.id).filter(c -> counted(s.in(c)))
+                .toList();
+    }
+
+    /** The children's term counts from one read of their ads. */
+    private Map<Integer, AdsByTerm> childrenTermCountsOfAds(Scope s, List<RegionNode> children) {
         RegionTree regions = reference.regions();
         RegionNode region = regions.byId(s.regionId());
         Map<Integer, long[]> byChild = new HashMap<>();
         List<int[]> positions = new ArrayList<>();
         int bound = termIdBound();
-        for (int id : childIds) {
-            RegionNode c = regions.byId(id);
-            if (c.parent == region && !counted(s.in(id))) {
-                byChild.put(id, new long[bound]);
-                positions.add(positions(c));
-            }
+        for (RegionNode c : children) {
+            byChild.put(c.id, new long[bound]);
+            positions.add(positions(c));
         }
         if (byChild.isEmpty()) {
-            return Map.of();
+            return new HashMap<>();
         }
         Map<String, Object> p = params(s);
         p.put("positions", positions.stream().flatMapToInt(Arrays::stream).toArray());
@@ -670,10 +722,34 @@ public class MarketRepository {
             """);
 
     /**
+     * POINTS in each of the children :regions of the scope's region at once, over the scope's period: each kept row
+     * with its child; the edge days' ads of the parent's range, grouped by position and point (the caller finds each
+     * position's child); and a row of NULLs when a half month was marked stale.
+     */
+    private static final TermSql CHILDREN_POINTS = TermSql.of("""
+            SELECT c.region_id, c.points, NULL::int, NULL::float8, NULL::bigint FROM salary_count c
+            WHERE c.region_id = ANY (:regions) AND c.employment = :employment AND c.term_id = :term
+              AND c.bucket BETWEEN :firstHalf AND :lastHalf
+            UNION ALL
+            SELECT NULL, NULL, NULL, NULL, NULL FROM salary_count_stale
+            WHERE employment = :employment AND bucket BETWEEN :firstHalf AND :lastHalf
+            UNION ALL
+            SELECT NULL, NULL, x.region_pos, x.salary_point, sum(x.n)::bigint FROM (
+                SELECT region_pos, salary_point, :headSign::int AS n FROM ad_fact
+                WHERE employment = :employment AND posted_on BETWEEN :headFrom AND :headTo AND region_pos BETWEEN :lft AND :rgt
+                  AND workplace = ANY (:workplaces) AND salary_point IS NOT NULL AND {HAS_TERM}
+                UNION ALL
+                SELECT region_pos, salary_point, :tailSign::int FROM ad_fact
+                WHERE employment = :employment AND posted_on BETWEEN :tailFrom AND :tailTo AND region_pos BETWEEN :lft AND :rgt
+                  AND workplace = ANY (:workplaces) AND salary_point IS NOT NULL AND {HAS_TERM}
+            ) x GROUP BY 3, 4
+            """);
+
+    /**
      * The same figures as {@link #termSalaries} for one term in each child region of a region; its keys are the
      * children where the term has ads (the rows of the locations table). Children with kept counts (a nation's areas,
-     * say) are read one by one from them, which the children's own pages share; the others (a subregion's
-     * authorities, few ads each) in one query over their ads.
+     * say) are read from their kept rows in one statement (or one by one, their own pages' reads, while a half month
+     * of the period is marked stale); the others (an authority's towns, few ads each) in one query over their ads.
      */
     @CacheResult(cacheName = "market-term-salaries-by-child")
     public Map<Integer, Percentiles> termSalariesByChild(int termId, Scope s) {
@@ -682,14 +758,53 @@ public class MarketRepository {
             return query(s.version(), TERM_SALARIES_BY_CHILD.of(term(termId)), withPositions(params(s, termId), s),
                     percentilesBy());
         }
+        int[] withAds = children.stream().mapToInt(c -> c.id).filter(c -> termCounts(s.in(c)).of(termId) > 0).toArray();
         Map<Integer, Percentiles> out = new HashMap<>();
-        for (RegionNode c : children) {
-            Scope child = s.in(c.id);
-            if (termCounts(child).of(termId) > 0) {
-                out.put(c.id, termSalaries(termId, child));
-            }
+        Map<Integer, SalaryPoints> kept = withAds.length == 0 ? Map.of()
+                : keptRead(true, s, s.period().start(), s.period().end(),
+                        (fromKept, stale) -> fromKept ? childrenPoints(termId, s, withAds, stale) : null);
+        for (int c : withAds) {
+            out.put(c, kept == null ? termSalaries(termId, s.in(c)) : Percentiles.of(kept.getOrDefault(c, SalaryPoints.NONE)));
         }
         return out;
+    }
+
+    /** CHILDREN_POINTS: each child's salary points; null when a half month was marked stale. */
+    private Map<Integer, SalaryPoints> childrenPoints(int termId, Scope s, int[] children, boolean[] stale) {
+        RegionTree regions = reference.regions();
+        RegionNode parent = regions.byId(s.regionId());
+        Map<String, Object> p = split(s, s.period().start(), s.period().end(), true);
+        p.put("term", termId);
+        p.put("regions", children);
+        Map<Integer, SalaryPoints.Builder> byChild = new HashMap<>();
+        Arrays.stream(children).forEach(c -> byChild.put(c, new SalaryPoints.Builder()));
+        return query(s.version(), CHILDREN_POINTS.of(term(termId)), p, true, rs -> {
+            while (rs.next()) {
+                int child = rs.getInt(1);
+                if (!rs.wasNull()) {
+                    byChild.get(child).addEncoded(rs.getBytes(2));
+                    continue;
+                }
+                int position = rs.getInt(3);
+                if (rs.wasNull()) {
+                    stale[0] = true;
+                    return null;
+                }
+                // An edge day's ads at a position: its child's, if one of those asked (an ad of the parent's own
+                // position, or of a child without the term's ads in the period, is no one's).
+                RegionNode at = regions.byPosition(position);
+                while (at != null && at.parent != parent) {
+                    at = at.parent;
+                }
+                SalaryPoints.Builder b = at == null ? null : byChild.get(at.id);
+                if (b != null) {
+                    b.add(rs.getDouble(4), rs.getLong(5));
+                }
+            }
+            Map<Integer, SalaryPoints> out = new HashMap<>();
+            byChild.forEach((c, b) -> out.put(c, b.build()));
+            return out;
+        });
     }
 
     /**

@@ -19,6 +19,7 @@ import org.eclipse.microprofile.context.ManagedExecutor;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
@@ -92,11 +93,11 @@ public class MarketService {
     Cache termCountsCache;
 
     /**
-     * Seeds termCounts' cache (keyed by the scope alone, its one argument) with the term counts of the children (the
-     * locations' rows: those where the term has ads) that have no kept counts, read at once, when two or more are
+     * Seeds termCounts' cache (keyed by the scope alone, its one argument) with the term counts of the children (those
+     * with kept counts, then the locations' rows: those where the term has ads), read at once, when two or more are
      * missing: their ranks then cost one statement per period rather than one per child.
      */
-    private void prefetchChildCounts(Scope s, Set<Integer> children) {
+    private void prefetchChildCounts(Scope s, Collection<Integer> children) {
         CaffeineCache cache = termCountsCache.as(CaffeineCache.class);
         List<Integer> missing = children.stream().filter(c -> cache.getIfPresent(s.in(c)) == null).toList();
         if (missing.size() < 2) {
@@ -234,6 +235,10 @@ public class MarketService {
     public List<Location> locations(int termId, Scope s) {
         Map<Integer, Long> live = repository.liveJobsByChild(termId, s, s.period().end());
         Period before = s.period().yearsEarlier(1);
+        // The children with kept counts first: which of them have the term's ads decides whose salaries are read.
+        List<Integer> kept = repository.keptChildren(s);
+        prefetchChildCounts(s, kept);
+        prefetchChildCounts(s.at(before), kept);
         Map<Integer, Percentiles> salaries = repository.termSalariesByChild(termId, s);
         Map<Integer, Percentiles> salariesBefore = repository.termSalariesByChild(termId, s.at(before));
         prefetchChildCounts(s, salaries.keySet());
@@ -317,7 +322,7 @@ public class MarketService {
      * locations table is asked for (regions with a handful of children only). The request then finds them cached or joins their computation, so one cold
      * request keeps both cores busy.
      */
-    public void prefetchCounts(Scope s, java.util.Set<Integer> yearsEarlier, boolean children) {
+    public void prefetchCounts(Scope s, Set<Integer> yearsEarlier, boolean children) {
         List<Scope> scopes = new ArrayList<>(List.of(s));
         yearsEarlier.forEach(y -> scopes.add(s.yearsEarlier(y)));
         RegionNode r = reference.regions().byId(s.regionId());

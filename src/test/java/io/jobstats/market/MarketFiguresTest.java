@@ -858,7 +858,7 @@ class MarketFiguresTest {
     void salaryFiguresReadKeptCountsAndStaleHalfMonthsAlike() throws SQLException {
         String q = topSkillAndRole("rank rankChange vacancies shareOfAllVacancies shareOfCategory salariesQuoted "
                 + "salary { p10 p25 median p75 p90 mean histogram(width: 2500) { low count } } medianChange nationMedian "
-                + "liveJobs locations { region { slug } liveJobs } "
+                + "liveJobs locations { region { slug } rank rankChange vacancies median medianChange liveJobs } "
                 + "previous(years: 1) { salary { median } } "
                 + "coOccurringSkills(first: 20) { rank count share lift term { name } } "
                 + "coOccurringByCategory(perCategory: 5) { category { name } skills { rank count term { name } } } "
