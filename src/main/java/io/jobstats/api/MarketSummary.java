@@ -44,12 +44,12 @@ public class MarketSummary extends ScopedFigures implements Node {
 
     @Description("Ads of the universe with a valid salary point.")
     public int getSalariesQuoted() {
-        return Math.toIntExact(universe().salaries().sampleSize());
+        return Math.toIntExact(market.universeSalaries(scope).sampleSize());
     }
 
     @Description("Percentiles of every valid salary point of the universe.")
     public @NonNull Types.Salary getSalary() {
-        return ApiSupport.salary(universe().salaries(), scope.employment(), () -> market.universePoints(scope));
+        return ApiSupport.salary(market.universeSalaries(scope), scope.employment(), () -> market.universePoints(scope));
     }
 
     @Description("(median now - median one year earlier) / median one year earlier; null when either is null.")
@@ -79,6 +79,6 @@ public class MarketSummary extends ScopedFigures implements Node {
     }
 
     private Double median(Scope s) {
-        return market.universe(s).salaries().median();
+        return market.universeSalaries(s).median();
     }
 }

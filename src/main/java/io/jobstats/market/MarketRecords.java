@@ -6,8 +6,8 @@ public final class MarketRecords {
     private MarketRecords() {
     }
 
-    /** The universe of a region, period and employment type: the market table's figures. */
-    public record Universe(long vacancies, long withRecognisedTitle, Percentiles salaries) {
+    /** The ads of the universe of a region, period and employment type, and those with a recognised title. */
+    public record Universe(long vacancies, long withRecognisedTitle) {
     }
 
     /** The ads of one role among a term's, and their salary points. */

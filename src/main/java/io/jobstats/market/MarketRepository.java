@@ -423,7 +423,10 @@ public class MarketRepository {
                   AND workplace = ANY (:workplaces)
             """).replace("{TITLED}", TITLED));
 
-    /** The universe's ads, those with a recognised title, and the percentiles of its salary points (kept too). */
+    /**
+     * The universe's ads and those with a recognised title: the basis of a term's shares, so every term page reads
+     * them. Its salaries are apart ({@link #universeSalaries}): at the UK, their edge days are some 20,000 ads.
+     */
     @CacheResult(cacheName = "market-universe")
     public Universe universe(Scope s) {
         long[] counts = keptRead(s, s.period().start(), s.period().end(), (kept, stale) -> {
@@ -435,7 +438,13 @@ public class MarketRepository {
                 return new long[] {rs.getLong(1), rs.getLong(2)};
             });
         });
-        return new Universe(counts[0], counts[1], Percentiles.of(universeSalaryPoints(s)));
+        return new Universe(counts[0], counts[1]);
+    }
+
+    /** p10-p90 of every valid salary point of the universe: the market table's salary figures. */
+    @CacheResult(cacheName = "market-universe-salaries")
+    public Percentiles universeSalaries(Scope s) {
+        return Percentiles.of(universeSalaryPoints(s));
     }
 
     /**

@@ -142,6 +142,11 @@ public class MarketService {
         return repository.universe(s);
     }
 
+    /** p10-p90 of every valid salary point of the universe. */
+    public Percentiles universeSalaries(Scope s) {
+        return repository.universeSalaries(s);
+    }
+
     public Double shareOfAll(int termId, Scope s) {
         long total = universe(s).vacancies();
         return total == 0 ? null : (double) vacancies(termId, s) / total;
@@ -336,15 +341,16 @@ public class MarketService {
     }
 
     /**
-     * The same for the market table's universes, now and {@code yearsBack} years earlier: the region's, and the
-     * nation's when its median is asked for.
+     * The same for the market table's universes, now and {@code yearsBack} years earlier: the region's counts and
+     * salaries, and the nation's salaries when its median is asked for.
      */
     public void prefetchUniverses(Scope s, int yearsBack, boolean nation) {
         for (int y = 0; y <= yearsBack; y++) {
             Scope x = s.yearsEarlier(y);
             executor.runAsync(() -> universe(x));
+            executor.runAsync(() -> universeSalaries(x));
             if (nation) {
-                executor.runAsync(() -> universe(nationOf(x)));
+                executor.runAsync(() -> universeSalaries(nationOf(x)));
             }
         }
     }

@@ -128,8 +128,9 @@ class ObservabilityTest {
         given().contentType("application/json").body(Map.of("query", ReferencePageTest.PAGE)).post("/graphql").then().statusCode(200);
         String metrics = metrics();
         for (String cache : List.of("market-latest-posted", "market-term-counts", "market-category-counts", "market-universe",
-                "market-term-salaries", "market-term-salaries-by-child", "market-live-jobs-by-child", "market-co-occurrences",
-                "market-vacancy-trend", "market-salary-trend", "graphql-responses", "graphql-response-bytes")) {
+                "market-universe-salaries", "market-term-salaries", "market-term-salaries-by-child",
+                "market-live-jobs-by-child", "market-co-occurrences", "market-vacancy-trend", "market-salary-trend",
+                "graphql-responses", "graphql-response-bytes")) {
             assertTrue(metrics.contains("cache_gets_total{cache=\"" + cache + "\""), cache + " reports its hits and misses");
         }
         assertTrue(metrics.contains("agroal_active_count{datasource=\"read\"}"), "the read pool reports");
