@@ -120,12 +120,4 @@ public class TermMarket extends ScopedFigures implements Node {
     private Double median(Scope s) {
         return market.salaries(subject.id(), s).median();
     }
-
-    @Description("One row per child region where the term has ads in the period, by vacancies then name.")
-    public @NonNull List<Types.@NonNull Location> getLocations() {
-        return market.locations(subject.id(), scope).stream()
-                .map(l -> new Types.Location(new Types.Region(l.region()), l.rank(), l.rankChange(),
-                        Math.toIntExact(l.vacancies()), l.median(), l.medianChange(), Math.toIntExact(l.liveJobs())))
-                .toList();
-    }
 }

@@ -63,6 +63,16 @@ public class TermMarketFields {
         return Math.toIntExact(market.liveJobs(m.subject.id(), m.scope, asOf == null ? m.scope.period().end() : asOf));
     }
 
+    /** The children's figures a year earlier are read only when their changes are selected. */
+    @Description("One row per child region where the term has ads in the period, by vacancies then name.")
+    public @NonNull List<Types.@NonNull Location> locations(@Source TermMarket m) {
+        FieldSelection selected = FieldSelection.of(context, limits);
+        return market.locations(m.subject.id(), m.scope, selected.any("rankChange"), selected.any("medianChange")).stream()
+                .map(l -> new Types.Location(new Types.Region(l.region()), l.rank(), l.rankChange(),
+                        Math.toIntExact(l.vacancies()), l.median(), l.medianChange(), Math.toIntExact(l.liveJobs())))
+                .toList();
+    }
+
     @Description("The same figures for the same period `years` years earlier.")
     public TermMarket previous(@Source TermMarket m, @DefaultValue("1") @Description("How many years earlier, 1 to 20.") int years) {
         support.checkYears(years);

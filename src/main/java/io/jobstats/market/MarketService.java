@@ -235,25 +235,31 @@ public class MarketService {
     /**
      * One row per child region where the term has ads in the period; by vacancies, then name. Ranks come from each
      * child's own term counts (cached, and shared with requests made for the child itself); medians from one
-     * grouped query per period.
+     * grouped query per period. The figures of a year earlier are read only for the changes asked for
+     * ({@code rankChanges}, {@code medianChanges}); the others are null.
      */
-    public List<Location> locations(int termId, Scope s) {
+    public List<Location> locations(int termId, Scope s, boolean rankChanges, boolean medianChanges) {
         Map<Integer, Long> live = repository.liveJobsByChild(termId, s, s.period().end());
-        Period before = s.period().yearsEarlier(1);
+        Scope before = s.at(s.period().yearsEarlier(1));
         // The children with kept counts first: which of them have the term's ads decides whose salaries are read.
         List<Integer> kept = repository.keptChildren(s);
         prefetchChildCounts(s, kept);
-        prefetchChildCounts(s.at(before), kept);
+        if (rankChanges) {
+            prefetchChildCounts(before, kept);
+        }
         Map<Integer, Percentiles> salaries = repository.termSalariesByChild(termId, s);
-        Map<Integer, Percentiles> salariesBefore = repository.termSalariesByChild(termId, s.at(before));
+        Map<Integer, Percentiles> salariesBefore = medianChanges ? repository.termSalariesByChild(termId, before) : Map.of();
         prefetchChildCounts(s, salaries.keySet());
-        prefetchChildCounts(s.at(before), salaries.keySet());
+        if (rankChanges) {
+            prefetchChildCounts(before, salaries.keySet());
+        }
         List<Location> rows = new ArrayList<>();
         for (int child : salaries.keySet()) {
             Scope c = s.in(child);
             Double median = salaries.get(child).median();
-            rows.add(new Location(reference.regions().byId(child), rank(termId, c), rankChange(termId, c), vacancies(termId, c),
-                    median, change(median, salariesBefore.getOrDefault(child, Percentiles.NONE).median()),
+            rows.add(new Location(reference.regions().byId(child), rank(termId, c), rankChanges ? rankChange(termId, c) : null,
+                    vacancies(termId, c), median,
+                    medianChanges ? change(median, salariesBefore.getOrDefault(child, Percentiles.NONE).median()) : null,
                     live.getOrDefault(child, 0L)));
         }
         rows.sort(Comparator.comparingLong(Location::vacancies).reversed().thenComparing(l -> l.region().name));
@@ -323,18 +329,20 @@ public class MarketService {
 
     /**
      * Starts computing, on other threads, the term counts a term's ranks will read: now, the given years earlier
-     * (a rank change's, previous periods' ranks), and in each child region (now and a year earlier) when the
-     * locations table is asked for (regions with a handful of children only). The request then finds them cached or joins their computation, so one cold
-     * request keeps both cores busy.
+     * (a rank change's, previous periods' ranks), and in each child region when the locations table is asked for
+     * (regions with a handful of children only), a year earlier too when its rank changes are. The request then
+     * finds them cached or joins their computation, so one cold request keeps both cores busy.
      */
-    public void prefetchCounts(Scope s, Set<Integer> yearsEarlier, boolean children) {
+    public void prefetchCounts(Scope s, Set<Integer> yearsEarlier, boolean children, boolean childrenYearEarlier) {
         List<Scope> scopes = new ArrayList<>(List.of(s));
         yearsEarlier.forEach(y -> scopes.add(s.yearsEarlier(y)));
         RegionNode r = reference.regions().byId(s.regionId());
         if (children && r.children.size() <= config.maxPrefetchedChildren()) {
             for (RegionNode c : r.children) {
                 scopes.add(s.in(c.id));
-                scopes.add(s.in(c.id).yearsEarlier(1));
+                if (childrenYearEarlier) {
+                    scopes.add(s.in(c.id).yearsEarlier(1));
+                }
             }
         }
         scopes.forEach(x -> executor.runAsync(() -> counts(x)));

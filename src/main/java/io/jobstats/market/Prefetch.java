@@ -52,7 +52,7 @@ public class Prefetch {
             if (selected.any("rankChange", "previous/rankChange")) {
                 earlier.add(1);
             }
-            market.prefetchCounts(scope, earlier, selected.any("locations"));
+            market.prefetchCounts(scope, earlier, selected.any("locations"), selected.any("locations/rankChange"));
         }
         market.prefetchSalaries(termIds, scope);
     }

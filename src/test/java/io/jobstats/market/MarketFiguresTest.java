@@ -293,6 +293,35 @@ class MarketFiguresTest {
         checkTermFigures("west-midlands", LocalDate.of(2021, 6, 10), 100);
     }
 
+    /**
+     * A locations table without its changes reads nothing of a year earlier; the figures it does select are the full
+     * table's (which the test above checks against the ads), for a region whose children have kept counts and for
+     * one whose children have none.
+     */
+    @Test
+    void locationsWithoutTheirChangesKeepTheirOtherFigures() {
+        for (String slug : List.of("west-midlands", "birmingham")) {
+            LocalDate end = LocalDate.of(2021, 6, 20);
+            String name = data.termName().get(top(universe(data.bySlug().get(slug), end, 6),
+                    t -> !data.termCategory().get(t).equals("Job Titles")));
+            String q = "{ term(name: \"" + name + "\") { market(region: \"" + slug + "\", period: {end: \"" + end
+                    + "\", months: 6}) { locations { region { slug } %s } } } }";
+            List<Map<String, Object>> some = graphql(q.formatted("rank vacancies median liveJobs"))
+                    .path("data.term.market.locations");
+            List<Map<String, Object>> full = graphql(q.formatted("rank rankChange vacancies median medianChange liveJobs"))
+                    .path("data.term.market.locations");
+            assertTrue(full.size() > 1, slug + ": " + full);
+            // West Midlands' authorities had the term's ads a year earlier too (Birmingham's places had none).
+            assertTrue(slug.equals("birmingham")
+                    || full.stream().anyMatch(row -> row.get("rankChange") != null && row.get("medianChange") != null), slug);
+            full.forEach(row -> {
+                row.remove("rankChange");
+                row.remove("medianChange");
+            });
+            assertEquals(full, some, slug);
+        }
+    }
+
     /** Every figure over the ads of one workplace: term counts then come from the ads, not the kept counts. */
     @Test
     void termFiguresMatchForOneWorkplace() {
