@@ -756,24 +756,30 @@ public class MarketRepository {
 
     /**
      * The same figures as {@link #termSalaries} for one term in each child region of a region; its keys are the
-     * children where the term has ads (the rows of the locations table). Children with kept counts (a nation's areas,
-     * say) are read from their kept rows in one statement (or one by one, their own pages' reads, while a half month
-     * of the period is marked stale); the others (an authority's towns, few ads each) in one query over their ads.
+     * children where the term has ads (the rows of the locations table), or with {@code medians} at least those with a
+     * salary point (the medians of a year earlier, read without the children's term counts). Children with kept counts
+     * (a nation's areas, say) are read from their kept rows in one statement (or one by one, their own pages' reads,
+     * while a half month of the period is marked stale); the others (an authority's towns, few ads each) in one
+     * query over their ads.
      */
     @CacheResult(cacheName = "market-term-salaries-by-child")
-    public Map<Integer, Percentiles> termSalariesByChild(int termId, Scope s) {
+    public Map<Integer, Percentiles> termSalariesByChild(int termId, Scope s, boolean medians) {
         List<RegionNode> children = reference.regions().byId(s.regionId()).children;
         if (children.isEmpty() || !children.stream().allMatch(c -> counted(s.in(c.id)))) {
             return query(s.version(), TERM_SALARIES_BY_CHILD.of(term(termId)), withPositions(params(s, termId), s),
                     percentilesBy());
         }
-        int[] withAds = children.stream().mapToInt(c -> c.id).filter(c -> termCounts(s.in(c)).of(termId) > 0).toArray();
-        Map<Integer, Percentiles> out = new HashMap<>();
-        Map<Integer, SalaryPoints> kept = withAds.length == 0 ? Map.of()
+        int[] rows = children.stream().mapToInt(c -> c.id).filter(c -> medians || termCounts(s.in(c)).of(termId) > 0)
+                .toArray();
+        Map<Integer, SalaryPoints> kept = rows.length == 0 ? Map.of()
                 : keptRead(true, s, s.period().start(), s.period().end(),
-                        (fromKept, stale) -> fromKept ? childrenPoints(termId, s, withAds, stale) : null);
-        for (int c : withAds) {
-            out.put(c, kept == null ? termSalaries(termId, s.in(c)) : Percentiles.of(kept.getOrDefault(c, SalaryPoints.NONE)));
+                        (fromKept, stale) -> fromKept ? childrenPoints(termId, s, rows, stale) : null);
+        Map<Integer, Percentiles> out = new HashMap<>();
+        for (int c : rows) {
+            Percentiles p = kept == null ? termSalaries(termId, s.in(c)) : Percentiles.of(kept.getOrDefault(c, SalaryPoints.NONE));
+            if (!medians || p.sampleSize() > 0) {
+                out.put(c, p);
+            }
         }
         return out;
     }

@@ -247,8 +247,9 @@ public class MarketService {
         if (rankChanges) {
             prefetchChildCounts(before, kept);
         }
-        Map<Integer, Percentiles> salaries = repository.termSalariesByChild(termId, s);
-        Map<Integer, Percentiles> salariesBefore = medianChanges ? repository.termSalariesByChild(termId, before) : Map.of();
+        Map<Integer, Percentiles> salaries = repository.termSalariesByChild(termId, s, false);
+        Map<Integer, Percentiles> salariesBefore = medianChanges ? repository.termSalariesByChild(termId, before, true)
+                : Map.of();
         prefetchChildCounts(s, salaries.keySet());
         if (rankChanges) {
             prefetchChildCounts(before, salaries.keySet());
