@@ -49,7 +49,8 @@ public class MarketSummary extends ScopedFigures implements Node {
 
     @Description("Percentiles of every valid salary point of the universe.")
     public @NonNull Types.Salary getSalary() {
-        return ApiSupport.salary(market.universeSalaries(scope), scope.employment(), () -> market.universePoints(scope));
+        return ApiSupport.salary(market.universeSalaries(scope), scope.employment(),
+                () -> market.universePoints(scope));
     }
 
     @Description("(median now - median one year earlier) / median one year earlier; null when either is null.")

@@ -67,8 +67,8 @@ public class TermMarketFields {
     @Description("One row per child region where the term has ads in the period, by vacancies then name.")
     public @NonNull List<Types.@NonNull Location> locations(@Source TermMarket m) {
         FieldSelection selected = FieldSelection.of(context, limits);
-        return market.locations(m.subject.id(), m.scope, selected.any("rankChange"), selected.any("medianChange")).stream()
-                .map(l -> new Types.Location(new Types.Region(l.region()), l.rank(), l.rankChange(),
+        return market.locations(m.subject.id(), m.scope, selected.any("rankChange"), selected.any("medianChange"))
+                .stream().map(l -> new Types.Location(new Types.Region(l.region()), l.rank(), l.rankChange(),
                         Math.toIntExact(l.vacancies()), l.median(), l.medianChange(), Math.toIntExact(l.liveJobs())))
                 .toList();
     }

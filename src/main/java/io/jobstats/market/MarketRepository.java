@@ -100,12 +100,15 @@ public class MarketRepository {
      * PostgreSQL.
      */
     private static final String TERM_COUNTS_KEPT = """
-            SELECT c.region_id, CASE WHEN {ID} <> ALL (:heldRows) THEN c.terms END, NULL::int[], NULL::int, c.bucket, {ID}
+            SELECT c.region_id, CASE WHEN {ID} <> ALL (:heldRows) THEN c.terms END, NULL::int[], NULL::int, c.bucket,
+                   {ID}
             FROM term_count c
-            WHERE c.region_id = ANY (:regions) AND c.employment = :employment AND c.bucket BETWEEN :firstHalf AND :lastHalf
+            WHERE c.region_id = ANY (:regions) AND c.employment = :employment
+              AND c.bucket BETWEEN :firstHalf AND :lastHalf
             UNION ALL
             SELECT c.region_id, c.term_ids, c.term_counts, NULL, NULL, NULL FROM term_count_delta c
-            WHERE c.region_id = ANY (:regions) AND c.employment = :employment AND c.bucket BETWEEN :firstHalf AND :lastHalf
+            WHERE c.region_id = ANY (:regions) AND c.employment = :employment
+              AND c.bucket BETWEEN :firstHalf AND :lastHalf
             UNION ALL
             """.replace("{ID}", KeptRows.ID);
 
@@ -155,11 +158,13 @@ public class MarketRepository {
     private AdsByTerm[] termCountsIn(Scope s, int[] regions, boolean kept, boolean[] stale) {
         Map<String, Object> p = keptSplit(s);
         int employment = s.employment().code();
+        LocalDate firstHalf = (LocalDate) p.get("firstHalf");
+        LocalDate lastHalf = (LocalDate) p.get("lastHalf");
         Map<String, int[]> held = new HashMap<>();
         Map<Integer, Integer> index = new HashMap<>();
         for (int i = 0; i < regions.length; i++) {
             index.put(regions[i], i);
-            held.putAll(keptRows.held(regions[i], employment, (LocalDate) p.get("firstHalf"), (LocalDate) p.get("lastHalf")));
+            held.putAll(keptRows.held(regions[i], employment, firstHalf, lastHalf));
         }
         p.put("regions", regions);
         p.put("heldRows", held.keySet().toArray(String[]::new));
@@ -745,11 +750,13 @@ public class MarketRepository {
             UNION ALL
             SELECT NULL, NULL, x.region_pos, x.salary_point, sum(x.n)::bigint FROM (
                 SELECT region_pos, salary_point, :headSign::int AS n FROM ad_fact
-                WHERE employment = :employment AND posted_on BETWEEN :headFrom AND :headTo AND region_pos BETWEEN :lft AND :rgt
+                WHERE employment = :employment AND posted_on BETWEEN :headFrom AND :headTo
+                  AND region_pos BETWEEN :lft AND :rgt
                   AND workplace = ANY (:workplaces) AND salary_point IS NOT NULL AND {HAS_TERM}
                 UNION ALL
                 SELECT region_pos, salary_point, :tailSign::int FROM ad_fact
-                WHERE employment = :employment AND posted_on BETWEEN :tailFrom AND :tailTo AND region_pos BETWEEN :lft AND :rgt
+                WHERE employment = :employment AND posted_on BETWEEN :tailFrom AND :tailTo
+                  AND region_pos BETWEEN :lft AND :rgt
                   AND workplace = ANY (:workplaces) AND salary_point IS NOT NULL AND {HAS_TERM}
             ) x GROUP BY 3, 4
             """);
@@ -776,7 +783,8 @@ public class MarketRepository {
                         (fromKept, stale) -> fromKept ? childrenPoints(termId, s, rows, stale) : null);
         Map<Integer, Percentiles> out = new HashMap<>();
         for (int c : rows) {
-            Percentiles p = kept == null ? termSalaries(termId, s.in(c)) : Percentiles.of(kept.getOrDefault(c, SalaryPoints.NONE));
+            Percentiles p = kept == null ? termSalaries(termId, s.in(c))
+                    : Percentiles.of(kept.getOrDefault(c, SalaryPoints.NONE));
             if (!medians || p.sampleSize() > 0) {
                 out.put(c, p);
             }

@@ -258,10 +258,10 @@ public class MarketService {
         for (int child : salaries.keySet()) {
             Scope c = s.in(child);
             Double median = salaries.get(child).median();
-            rows.add(new Location(reference.regions().byId(child), rank(termId, c), rankChanges ? rankChange(termId, c) : null,
-                    vacancies(termId, c), median,
-                    medianChanges ? change(median, salariesBefore.getOrDefault(child, Percentiles.NONE).median()) : null,
-                    live.getOrDefault(child, 0L)));
+            Double medianBefore = salariesBefore.getOrDefault(child, Percentiles.NONE).median();
+            rows.add(new Location(reference.regions().byId(child), rank(termId, c),
+                    rankChanges ? rankChange(termId, c) : null, vacancies(termId, c), median,
+                    medianChanges ? change(median, medianBefore) : null, live.getOrDefault(child, 0L)));
         }
         rows.sort(Comparator.comparingLong(Location::vacancies).reversed().thenComparing(l -> l.region().name));
         return rows;

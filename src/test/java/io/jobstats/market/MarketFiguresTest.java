@@ -306,14 +306,14 @@ class MarketFiguresTest {
                     t -> !data.termCategory().get(t).equals("Job Titles")));
             String q = "{ term(name: \"" + name + "\") { market(region: \"" + slug + "\", period: {end: \"" + end
                     + "\", months: 6}) { locations { region { slug } %s } } } }";
-            List<Map<String, Object>> some = graphql(q.formatted("rank vacancies median liveJobs"))
-                    .path("data.term.market.locations");
-            List<Map<String, Object>> full = graphql(q.formatted("rank rankChange vacancies median medianChange liveJobs"))
-                    .path("data.term.market.locations");
+            String path = "data.term.market.locations";
+            List<Map<String, Object>> some = graphql(q.formatted("rank vacancies median liveJobs")).path(path);
+            List<Map<String, Object>> full = graphql(q.formatted("rank rankChange vacancies median medianChange "
+                    + "liveJobs")).path(path);
             assertTrue(full.size() > 1, slug + ": " + full);
             // West Midlands' authorities had the term's ads a year earlier too (Birmingham's places had none).
-            assertTrue(slug.equals("birmingham")
-                    || full.stream().anyMatch(row -> row.get("rankChange") != null && row.get("medianChange") != null), slug);
+            assertTrue(slug.equals("birmingham") || full.stream()
+                    .anyMatch(row -> row.get("rankChange") != null && row.get("medianChange") != null), slug);
             full.forEach(row -> {
                 row.remove("rankChange");
                 row.remove("medianChange");
