@@ -294,9 +294,9 @@ class MarketFiguresTest {
     }
 
     /**
-     * A locations table without its changes reads nothing of a year earlier; the figures it does select are the full
-     * table's (which the test above checks against the ads), for a region whose children have kept counts and for
-     * one whose children have none.
+     * A locations table without its changes (read first, so that nothing of a year earlier is cached for it) has the
+     * full table's other figures, which the tests above check against the ads: for a region whose children have kept
+     * counts and for one whose children have none.
      */
     @Test
     void locationsWithoutTheirChangesKeepTheirOtherFigures() {
