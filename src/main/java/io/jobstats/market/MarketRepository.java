@@ -277,10 +277,7 @@ public class MarketRepository {
         p.put("positions", positions.stream().flatMapToInt(Arrays::stream).toArray());
         query(s.version(), ADS_TERMS, p, true, rs -> {
             while (rs.next()) {
-                RegionNode child = regions.byPosition(rs.getInt(1));
-                while (child != null && child.parent != region) {
-                    child = child.parent;
-                }
+                RegionNode child = regions.childAt(region, rs.getInt(1));
                 long[] counts = child == null ? null : byChild.get(child.id);
                 if (counts != null) {
                     // Index 0, below the array's lower bound, is no term id and stays uncounted.
@@ -815,10 +812,7 @@ public class MarketRepository {
                 }
                 // An edge day's ads at a position: its child's, if one of those asked (an ad of the parent's own
                 // position, or of a child without the term's ads in the period, is no one's).
-                RegionNode at = regions.byPosition(position);
-                while (at != null && at.parent != parent) {
-                    at = at.parent;
-                }
+                RegionNode at = regions.childAt(parent, position);
                 SalaryPoints.Builder b = at == null ? null : byChild.get(at.id);
                 if (b != null) {
                     b.add(rs.getDouble(4), rs.getLong(5));

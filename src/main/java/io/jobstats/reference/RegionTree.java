@@ -98,6 +98,18 @@ public final class RegionTree {
         return at(byPosition, lft);
     }
 
+    /**
+     * The child of {@code parent} whose range holds the position (an ad's region_pos); null for the parent's own
+     * position or one outside it.
+     */
+    public RegionNode childAt(RegionNode parent, int position) {
+        RegionNode n = byPosition(position);
+        while (n != null && n.parent != parent) {
+            n = n.parent;
+        }
+        return n;
+    }
+
     private RegionNode[] indexBy(java.util.function.ToIntFunction<RegionNode> key) {
         RegionNode[] index = new RegionNode[nodes.stream().mapToInt(key).max().orElse(0) + 1];
         nodes.forEach(n -> index[key.applyAsInt(n)] = n);
