@@ -484,10 +484,43 @@ public class MarketRepository {
         return Percentiles.of(termSalaryPoints(termId, s));
     }
 
-    /** The valid salary points of the ads of the universe featuring the term: the distribution's figures. */
+    /**
+     * The valid salary points of the ads of the universe featuring the term: the distribution's figures. A region whose
+     * children all have kept counts reads them with its children's ({@link #familyPoints}).
+     */
     @CacheResult(cacheName = "market-term-salary-points")
     public SalaryPoints termSalaryPoints(int termId, Scope s) {
+        Map<Integer, SalaryPoints> family = keptFamily(s) ? familyPoints(termId, s).points() : null;
+        return family != null ? family.get(s.regionId()) : ownPoints(termId, s);
+    }
+
+    /** POINTS: the term's salary points in the scope's region alone. */
+    private SalaryPoints ownPoints(int termId, Scope s) {
         return SalaryPoints.merge(points(POINTS.of(term(termId)), termId, s, s.period().start(), s.period().end()).values());
+    }
+
+    /** Whether the scope and each child of its region have kept counts (a region without children has none). */
+    private boolean keptFamily(Scope s) {
+        List<RegionNode> children = reference.regions().byId(s.regionId()).children;
+        return counted(s) && !children.isEmpty() && children.stream().allMatch(c -> counted(s.in(c.id)));
+    }
+
+    /**
+     * A term's salary points in a region and in each of its children, by region id; null when the read found a half
+     * month of the period marked stale (the caller then reads each region from its ads).
+     */
+    public record FamilyPoints(Map<Integer, SalaryPoints> points) {
+    }
+
+    /**
+     * The term's salary points in a region with {@link #keptFamily} and in each of its children, from one read of the
+     * region's edge days (FAMILY_POINTS): a page shows both, the region's salaries and its locations' medians, and
+     * at the UK those days are some 20,000 ads of the index to test for the term, at a nation nearly as many.
+     */
+    @CacheResult(cacheName = "market-term-family-points")
+    public FamilyPoints familyPoints(int termId, Scope s) {
+        return new FamilyPoints(keptRead(true, s, s.period().start(), s.period().end(),
+                (fromKept, stale) -> fromKept ? keptFamilyPoints(termId, s, stale) : null));
     }
 
     /** The valid salary points of every ad of the universe. */
@@ -733,11 +766,11 @@ public class MarketRepository {
             """);
 
     /**
-     * POINTS in each of the children :regions of the scope's region at once, over the scope's period: each kept row
-     * with its child; the edge days' ads of the parent's range, grouped by position and point (the caller finds each
+     * POINTS in the scope's region and its children (:regions) at once, over the scope's period: each kept row with its
+     * region; the edge days' ads of the region's range, grouped by position and point (the caller finds each
      * position's child); and a row of NULLs when a half month was marked stale.
      */
-    private static final TermSql CHILDREN_POINTS = TermSql.of("""
+    private static final TermSql FAMILY_POINTS = TermSql.of("""
             SELECT c.region_id, c.points, NULL::int, NULL::float8, NULL::bigint FROM salary_count c
             WHERE c.region_id = ANY (:regions) AND c.employment = :employment AND c.term_id = :term
               AND c.bucket BETWEEN :firstHalf AND :lastHalf
@@ -762,22 +795,19 @@ public class MarketRepository {
      * The same figures as {@link #termSalaries} for one term in each child region of a region; its keys are the
      * children where the term has ads (the rows of the locations table), or with {@code medians} at least those with a
      * salary point (the medians of a year earlier, read without the children's term counts). Children with kept counts
-     * (a nation's areas, say) are read from their kept rows in one statement (or one by one, their own pages' reads,
-     * while a half month of the period is marked stale); the others (an authority's towns, few ads each) in one
+     * (a nation's areas, say) are read from their kept rows in one statement with the region's own ({@link
+     * #familyPoints}; one by one, their own pages' reads, while a half month of the period is marked stale); the others (an authority's towns, few ads each) in one
      * query over their ads.
      */
     @CacheResult(cacheName = "market-term-salaries-by-child")
     public Map<Integer, Percentiles> termSalariesByChild(int termId, Scope s, boolean medians) {
-        List<RegionNode> children = reference.regions().byId(s.regionId()).children;
-        if (children.isEmpty() || !children.stream().allMatch(c -> counted(s.in(c.id)))) {
+        if (!keptFamily(s)) {
             return query(s.version(), TERM_SALARIES_BY_CHILD.of(term(termId)), withPositions(params(s, termId), s),
                     percentilesBy());
         }
-        int[] rows = children.stream().mapToInt(c -> c.id).filter(c -> medians || termCounts(s.in(c)).of(termId) > 0)
-                .toArray();
-        Map<Integer, SalaryPoints> kept = rows.length == 0 ? Map.of()
-                : keptRead(true, s, s.period().start(), s.period().end(),
-                        (fromKept, stale) -> fromKept ? childrenPoints(termId, s, rows, stale) : null);
+        int[] rows = reference.regions().byId(s.regionId()).children.stream().mapToInt(c -> c.id)
+                .filter(c -> medians || termCounts(s.in(c)).of(termId) > 0).toArray();
+        Map<Integer, SalaryPoints> kept = rows.length == 0 ? Map.of() : familyPoints(termId, s).points();
         Map<Integer, Percentiles> out = new HashMap<>();
         for (int c : rows) {
             Percentiles p = kept == null ? termSalaries(termId, s.in(c))
@@ -789,20 +819,22 @@ public class MarketRepository {
         return out;
     }
 
-    /** CHILDREN_POINTS: each child's salary points; null when a half month was marked stale. */
-    private Map<Integer, SalaryPoints> childrenPoints(int termId, Scope s, int[] children, boolean[] stale) {
+    /** FAMILY_POINTS: the salary points of the region and of each child; null when a half month was marked stale. */
+    private Map<Integer, SalaryPoints> keptFamilyPoints(int termId, Scope s, boolean[] stale) {
         RegionTree regions = reference.regions();
         RegionNode parent = regions.byId(s.regionId());
+        Map<Integer, SalaryPoints.Builder> byRegion = new HashMap<>();
+        byRegion.put(parent.id, new SalaryPoints.Builder());
+        parent.children.forEach(c -> byRegion.put(c.id, new SalaryPoints.Builder()));
         Map<String, Object> p = split(s, s.period().start(), s.period().end(), true);
         p.put("term", termId);
-        p.put("regions", children);
-        Map<Integer, SalaryPoints.Builder> byChild = new HashMap<>();
-        Arrays.stream(children).forEach(c -> byChild.put(c, new SalaryPoints.Builder()));
-        return query(s.version(), CHILDREN_POINTS.of(term(termId)), p, true, rs -> {
+        p.put("regions", byRegion.keySet().stream().mapToInt(Integer::intValue).toArray());
+        SalaryPoints.Builder own = byRegion.get(parent.id);
+        return query(s.version(), FAMILY_POINTS.of(term(termId)), p, true, rs -> {
             while (rs.next()) {
-                int child = rs.getInt(1);
+                int region = rs.getInt(1);
                 if (!rs.wasNull()) {
-                    byChild.get(child).addEncoded(rs.getBytes(2));
+                    byRegion.get(region).addEncoded(rs.getBytes(2));
                     continue;
                 }
                 int position = rs.getInt(3);
@@ -810,17 +842,18 @@ public class MarketRepository {
                     stale[0] = true;
                     return null;
                 }
-                // An edge day's ads at a position: its child's, if one of those asked (an ad of the parent's own
-                // position, or of a child without the term's ads in the period, is no one's).
+                // An edge day's ads at a position: the region's, and its child's unless at the region's own position.
+                double point = rs.getDouble(4);
+                long n = rs.getLong(5);
+                own.add(point, n);
                 RegionNode at = regions.childAt(parent, position);
-                SalaryPoints.Builder b = at == null ? null : byChild.get(at.id);
-                if (b != null) {
-                    b.add(rs.getDouble(4), rs.getLong(5));
+                if (at != null) {
+                    byRegion.get(at.id).add(point, n);
                 }
             }
             Map<Integer, SalaryPoints> out = new HashMap<>();
-            byChild.forEach((c, b) -> out.put(c, b.build()));
-            return out;
+            byRegion.forEach((r, b) -> out.put(r, b.build()));
+            return Map.copyOf(out);
         });
     }
 
