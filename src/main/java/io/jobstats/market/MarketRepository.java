@@ -20,7 +20,11 @@ import io.jobstats.reference.ReferenceData;
 import io.jobstats.reference.RegionNode;
 import io.jobstats.reference.RegionTree;
 import io.jobstats.reference.Term;
+import io.quarkus.cache.Cache;
+import io.quarkus.cache.CacheName;
 import io.quarkus.cache.CacheResult;
+import io.quarkus.cache.CaffeineCache;
+import io.quarkus.cache.CompositeCacheKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -42,6 +46,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
@@ -485,13 +492,31 @@ public class MarketRepository {
     }
 
     /**
-     * The valid salary points of the ads of the universe featuring the term: the distribution's figures. A region whose
-     * children all have kept counts reads them with its children's ({@link #familyPoints}).
+     * The valid salary points of the ads of the universe featuring the term: the distribution's figures. From the read
+     * of the region's and its children's ({@link #familyPoints}) when a page that shows its children's has started it.
      */
     @CacheResult(cacheName = "market-term-salary-points")
     public SalaryPoints termSalaryPoints(int termId, Scope s) {
-        Map<Integer, SalaryPoints> family = keptFamily(s) ? familyPoints(termId, s).points() : null;
-        return family != null ? family.get(s.regionId()) : ownPoints(termId, s);
+        FamilyPoints family = keptFamily(s) ? startedFamily(termId, s) : null;
+        return family != null && family.points() != null ? family.points().get(s.regionId()) : ownPoints(termId, s);
+    }
+
+    @Inject
+    @CacheName("market-term-family-points")
+    Cache familyCache;
+
+    /**
+     * familyPoints of the term and scope, waited for, when it is held or being read (MarketService.prefetchFamily);
+     * else null. A failed read is null too: the caller's own read then meets and reports the fault.
+     */
+    private FamilyPoints startedFamily(int termId, Scope s) {
+        CompletableFuture<FamilyPoints> f = familyCache.as(CaffeineCache.class)
+                .getIfPresent(new CompositeCacheKey(termId, s));
+        try {
+            return f == null ? null : f.join();
+        } catch (CompletionException | CancellationException e) {
+            return null;
+        }
     }
 
     /** POINTS: the term's salary points in the scope's region alone. */
@@ -500,7 +525,7 @@ public class MarketRepository {
     }
 
     /** Whether the scope and each child of its region have kept counts (a region without children has none). */
-    private boolean keptFamily(Scope s) {
+    public boolean keptFamily(Scope s) {
         List<RegionNode> children = reference.regions().byId(s.regionId()).children;
         return counted(s) && !children.isEmpty() && children.stream().allMatch(c -> counted(s.in(c.id)));
     }
@@ -519,6 +544,11 @@ public class MarketRepository {
      */
     @CacheResult(cacheName = "market-term-family-points")
     public FamilyPoints familyPoints(int termId, Scope s) {
+        return readFamilyPoints(termId, s);
+    }
+
+    /** {@link #familyPoints}, read now: for the cache's own loader (MarketService.prefetchFamily). */
+    public FamilyPoints readFamilyPoints(int termId, Scope s) {
         return new FamilyPoints(keptRead(true, s, s.period().start(), s.period().end(),
                 (fromKept, stale) -> fromKept ? keptFamilyPoints(termId, s, stale) : null));
     }

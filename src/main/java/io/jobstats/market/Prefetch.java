@@ -44,7 +44,10 @@ public class Prefetch {
                 "previous/nationMedian", "previous/nationMedianChange"));
     }
 
-    /** A list of terms' markets: the term counts their ranks and shares read, and their salaries. */
+    /**
+     * A list of terms' markets: the term counts their ranks and shares read, their salaries, and with the locations
+     * table the salary points of the region and its children together.
+     */
     public void termMarkets(List<Integer> termIds, Scope scope, Selection selected) {
         if (selected.any("rank", "rankChange", "vacancies", "shareOfAllVacancies", "locations",
                 "coOccurringSkills", "coOccurringByCategory")) {
@@ -53,6 +56,12 @@ public class Prefetch {
                 earlier.add(1);
             }
             market.prefetchCounts(scope, earlier, selected.any("locations"), selected.any("locations/rankChange"));
+        }
+        if (selected.any("locations")) {
+            termIds.forEach(t -> market.prefetchFamily(t, scope));
+        }
+        if (selected.any("locations/medianChange")) {
+            termIds.forEach(t -> market.prefetchFamily(t, scope.yearsEarlier(1)));
         }
         market.prefetchSalaries(termIds, scope);
     }
