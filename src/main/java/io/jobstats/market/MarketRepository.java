@@ -1082,14 +1082,19 @@ public class MarketRepository {
     }
 
     /** A month is two whole buckets of term_count (and of a running load's deltas). */
+    /**
+     * The kept half months of the months :firstMonth..(:endMonth less a day) only: a region's rows of every year are
+     * ~240 at 10M ads, each with its dense array of every term's count to fetch from TOAST.
+     */
     private static final NamedSql VACANCY_TREND_COUNTED = NamedSql.of("""
             SELECT to_char(m, 'YYYY-MM'), coalesce(sum(c.n), 0), coalesce(sum(c.ads), 0)
             FROM generate_series(date_trunc('month', :from::date), date_trunc('month', :to::date), interval '1 month') m
             LEFT JOIN (
-                SELECT bucket, terms[:term] AS n, ads FROM term_count WHERE region_id = :region AND employment = :employment
+                SELECT bucket, terms[:term] AS n, ads FROM term_count
+                WHERE region_id = :region AND employment = :employment AND bucket >= :firstMonth AND bucket < :endMonth
                 UNION ALL
                 SELECT bucket, term_counts[array_position(term_ids, :term)], ads FROM term_count_delta
-                WHERE region_id = :region AND employment = :employment
+                WHERE region_id = :region AND employment = :employment AND bucket >= :firstMonth AND bucket < :endMonth
             ) c ON c.bucket >= m AND c.bucket < m + interval '1 month'
             GROUP BY m ORDER BY m
             """);
@@ -1117,6 +1122,8 @@ public class MarketRepository {
         Map<String, Object> p = params(s, termId);
         p.put("from", from);
         p.put("to", to);
+        p.put("firstMonth", from.withDayOfMonth(1));
+        p.put("endMonth", to.withDayOfMonth(1).plusMonths(1));
         return query(s.version(), counted(s) ? VACANCY_TREND_COUNTED : VACANCY_TREND, p, rs -> {
             List<MonthCount> rows = new ArrayList<>();
             while (rs.next()) {
