@@ -825,9 +825,9 @@ public class MarketRepository {
      * The same figures as {@link #termSalaries} for one term in each child region of a region; its keys are the
      * children where the term has ads (the rows of the locations table), or with {@code medians} at least those with a
      * salary point (the medians of a year earlier, read without the children's term counts). Children with kept counts
-     * (a nation's areas, say) are read from their kept rows in one statement with the region's own ({@link
-     * #familyPoints}; one by one, their own pages' reads, while a half month of the period is marked stale); the others (an authority's towns, few ads each) in one
-     * query over their ads.
+     * (a nation's areas, say) are read from their kept rows in one statement with the region's own
+     * ({@link #familyPoints}; one by one, their own pages' reads, while a half month of the period is marked stale);
+     * the others (an authority's towns, few ads each) in one query over their ads.
      */
     @CacheResult(cacheName = "market-term-salaries-by-child")
     public Map<Integer, Percentiles> termSalariesByChild(int termId, Scope s, boolean medians) {
@@ -1081,10 +1081,10 @@ public class MarketRepository {
         return rows;
     }
 
-    /** A month is two whole buckets of term_count (and of a running load's deltas). */
     /**
-     * The kept half months of the months :firstMonth..(:endMonth less a day) only: a region's rows of every year are
-     * ~240 at 10M ads, each with its dense array of every term's count to fetch from TOAST.
+     * A month is two whole buckets of term_count (and of a running load's deltas). Only the buckets of the months
+     * :firstMonth..(:endMonth less a day) are read: a region's rows of every year are ~240 at 10M ads, each with its
+     * dense array of every term's count to fetch from TOAST.
      */
     private static final NamedSql VACANCY_TREND_COUNTED = NamedSql.of("""
             SELECT to_char(m, 'YYYY-MM'), coalesce(sum(c.n), 0), coalesce(sum(c.ads), 0)

@@ -129,9 +129,8 @@ class ObservabilityTest {
         String metrics = metrics();
         for (String cache : List.of("market-latest-posted", "market-term-counts", "market-category-counts", "market-universe",
                 "market-universe-salaries", "market-term-salaries", "market-term-salaries-by-child",
-                "market-term-family-points", "market-live-jobs-by-child", "market-co-occurrences", "market-vacancy-trend",
-                "market-salary-trend",
-                "graphql-responses", "graphql-response-bytes")) {
+                "market-term-family-points", "market-live-jobs-by-child", "market-co-occurrences",
+                "market-vacancy-trend", "market-salary-trend", "graphql-responses", "graphql-response-bytes")) {
             assertTrue(metrics.contains("cache_gets_total{cache=\"" + cache + "\""), cache + " reports its hits and misses");
         }
         assertTrue(metrics.contains("agroal_active_count{datasource=\"read\"}"), "the read pool reports");
