@@ -25,6 +25,7 @@ import io.quarkus.cache.CacheName;
 import io.quarkus.cache.CacheResult;
 import io.quarkus.cache.CaffeineCache;
 import io.quarkus.cache.CompositeCacheKey;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -50,6 +51,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.function.Predicate;
 
 /**
@@ -506,12 +508,30 @@ public class MarketRepository {
     Cache familyCache;
 
     /**
-     * familyPoints of the term and scope, waited for, when it is held or being read (MarketService.prefetchFamily);
-     * else null. A failed read is null too: the caller's own read then meets and reports the fault.
+     * Starts reading {@link #familyPoints} on the executor when the scope has a {@link #keptFamily}, for a page that
+     * shows both the region's salaries and its children's: registered in the cache before this returns, so that the
+     * region's salaries resolved next wait for it ({@link #startedFamily}) instead of scanning the region's edge days
+     * on their own. A failed read leaves no entry, and the figures' own reads report the fault.
+     */
+    public void startFamily(int termId, Scope s, Executor executor) {
+        if (keptFamily(s)) {
+            familyCache.getAsync(familyKey(termId, s), k -> Uni.createFrom()
+                            .item(() -> readFamilyPoints(termId, s)).runSubscriptionOn(executor))
+                    .subscribe().with(done -> { }, failed -> { });
+        }
+    }
+
+    /** The key @CacheResult makes for familyPoints(term, scope). */
+    private static CompositeCacheKey familyKey(int termId, Scope s) {
+        return new CompositeCacheKey(termId, s);
+    }
+
+    /**
+     * familyPoints of the term and scope, waited for, when it is held or being read ({@link #startFamily}); else
+     * null. A failed read is null too: the caller's own read then meets and reports the fault.
      */
     private FamilyPoints startedFamily(int termId, Scope s) {
-        CompletableFuture<FamilyPoints> f = familyCache.as(CaffeineCache.class)
-                .getIfPresent(new CompositeCacheKey(termId, s));
+        CompletableFuture<FamilyPoints> f = familyCache.as(CaffeineCache.class).getIfPresent(familyKey(termId, s));
         try {
             return f == null ? null : f.join();
         } catch (CompletionException | CancellationException e) {
@@ -525,7 +545,7 @@ public class MarketRepository {
     }
 
     /** Whether the scope and each child of its region have kept counts (a region without children has none). */
-    public boolean keptFamily(Scope s) {
+    private boolean keptFamily(Scope s) {
         List<RegionNode> children = reference.regions().byId(s.regionId()).children;
         return counted(s) && !children.isEmpty() && children.stream().allMatch(c -> counted(s.in(c.id)));
     }
@@ -547,8 +567,8 @@ public class MarketRepository {
         return readFamilyPoints(termId, s);
     }
 
-    /** {@link #familyPoints}, read now: for the cache's own loader (MarketService.prefetchFamily). */
-    public FamilyPoints readFamilyPoints(int termId, Scope s) {
+    /** {@link #familyPoints}, read now: also the loader {@link #startFamily} puts in the cache. */
+    private FamilyPoints readFamilyPoints(int termId, Scope s) {
         return new FamilyPoints(keptRead(true, s, s.period().start(), s.period().end(),
                 (fromKept, stale) -> fromKept ? keptFamilyPoints(termId, s, stale) : null));
     }

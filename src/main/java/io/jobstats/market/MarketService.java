@@ -13,7 +13,6 @@ import io.quarkus.cache.Cache;
 import io.quarkus.cache.CacheName;
 import io.quarkus.cache.CaffeineCache;
 import io.quarkus.cache.CompositeCacheKey;
-import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.context.ManagedExecutor;
@@ -108,25 +107,15 @@ public class MarketService {
                 .forEach((child, counts) -> cache.put(s.in(child), CompletableFuture.completedFuture(counts)));
     }
 
-    @Inject
-    @CacheName("market-term-family-points")
-    Cache familyCache;
-
     /**
-     * Starts reading the term's salary points in a region whose children have kept counts together with theirs
-     * (MarketRepository.familyPoints), for a page that shows both: the region's salaries then wait for this read
-     * instead of scanning the region's edge days on their own. Registered in the cache before this returns, so a
-     * figure resolved next finds it; a failed read leaves no entry, and the figures' own reads report the fault.
+     * Starts reading the term's salary points in the region and its children together, on another thread, for a page
+     * with the locations table (MarketRepository.startFamily).
      */
     public void prefetchFamily(int termId, Scope s) {
-        if (repository.keptFamily(s)) {
-            familyCache.getAsync(salariesKey(termId, s), k -> Uni.createFrom()
-                            .item(() -> repository.readFamilyPoints(termId, s)).runSubscriptionOn(executor))
-                    .subscribe().with(done -> { }, failed -> { });
-        }
+        repository.startFamily(termId, s, executor);
     }
 
-    /** The key @CacheResult makes for MarketRepository.termSalaries(term, scope), or any method of those arguments. */
+    /** The key @CacheResult makes for MarketRepository.termSalaries(term, scope). */
     private static CompositeCacheKey salariesKey(int termId, Scope s) {
         return new CompositeCacheKey(termId, s);
     }
