@@ -52,7 +52,8 @@ class SalaryPointsTest {
 
     /**
      * Against a TreeMap's sums: kept rows (each an ascending run, a value repeated across runs), single pairs in any
-     * order, and ads taken away again; in as many runs as a year's trend window merges, and in odd numbers of them.
+     * order, and ads taken away again; from none to as many rows as a year's trend window merges, so from no points
+     * to some 200, the builder's table growing four times on the way.
      */
     @Test
     void aBuilderSumsRunsInAnyOrder() {
@@ -78,6 +79,32 @@ class SalaryPointsTest {
                     built.histogram(250), runs + " runs");
             assertEquals(expected.values().stream().mapToLong(Long::longValue).sum(), built.size());
         }
+    }
+
+    /**
+     * Amounts that are not round (a contract's day rate from a yearly figure, an hourly rate's midpoint), 30,000 of
+     * them one pair each in any order as a recount adds them, against a TreeMap's counts; and a point that is not a
+     * number refused.
+     */
+    @Test
+    void aBuilderCountsAnyAmounts() {
+        Random random = new Random(7);
+        SalaryPoints.Builder builder = new SalaryPoints.Builder();
+        TreeMap<Double, Long> expected = new TreeMap<>();
+        for (int i = 0; i < 30_000; i++) {
+            double point = random.nextBoolean() ? (20_000 + random.nextInt(5_000) * 7.5) / 260
+                    : 10_000 + random.nextDouble() * 90_000;
+            builder.add(point, 1);
+            expected.merge(point, 1L, Long::sum);
+        }
+        SalaryPoints built = builder.build();
+        SalaryPoints listed = SalaryPoints.of(expected);
+        assertEquals(listed.size(), built.size());
+        for (long i = 1; i <= listed.size(); i += 101) {
+            assertEquals(listed.orderStatistic(i), built.orderStatistic(i));
+        }
+        assertEquals(listed.histogram(1_000), built.histogram(1_000));
+        assertThrows(IllegalArgumentException.class, () -> new SalaryPoints.Builder().add(Double.NaN, 1));
     }
 
     /**
