@@ -27,7 +27,8 @@ import java.util.Map;
  * Brings the stored counts back in line with the ads at start-up: a full recount when there are ads but no counts
  * (a new schema, a reference data change), the fold of delta rows that loads which never ended left behind, and, in
  * the background, the recount of salary counts marked stale (by a migration, a reference data change or a load cut
- * short). The figures are exact meanwhile: they read a stale half month from the ads.
+ * short), then the rewrite of salary rows an earlier release kept in fixed pairs. The figures are exact meanwhile:
+ * they read a stale half month from the ads, and rows in either encoding.
  */
 @ApplicationScoped
 public class CountRecovery {
@@ -50,6 +51,9 @@ public class CountRecovery {
     SalaryCountStore salaryCounts;
 
     @Inject
+    SalaryRowsCompaction compaction;
+
+    @Inject
     ManagedExecutor executor;
 
     private static final NamedSql YEAR_ADS = NamedSql.of("""
@@ -61,7 +65,19 @@ public class CountRecovery {
         reference.regions();
         rebuildIfMissing();
         foldLeftovers();
-        executor.runAsync(this::recountStaleSalaries);
+        executor.runAsync(() -> {
+            recountStaleSalaries();
+            compactSalaryRows();
+        });
+    }
+
+    /** Rewrites the salary rows still in V10's fixed pairs compactly; the figures read either meanwhile. */
+    public void compactSalaryRows() {
+        try {
+            compaction.run();
+        } catch (SQLException | RuntimeException e) {
+            LOG.warn("Could not rewrite the salary rows in the compact encoding; they are read as they are", e);
+        }
     }
 
     /** Recounts every half month whose salary counts are marked stale. */

@@ -1,6 +1,5 @@
 package io.jobstats.market;
 
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -103,12 +102,9 @@ public final class SalaryPoints {
             return this;
         }
 
-        /** Pairs as salary_count keeps them (V10): each point's float8 then its count's int4, big-endian. */
-        public Builder addEncoded(byte[] pairs) {
-            ByteBuffer in = ByteBuffer.wrap(pairs);
-            while (in.hasRemaining()) {
-                add(in.getDouble(), in.getInt());
-            }
+        /** A row's points as salary_count keeps them, in either of {@link PointsEncoding}'s encodings. */
+        public Builder addEncoded(byte[] row) {
+            PointsEncoding.decode(row, this);
             return this;
         }
 
@@ -200,13 +196,9 @@ public final class SalaryPoints {
         }
     }
 
-    /** As salary_count keeps them (V10), read back by {@link Builder#addEncoded}. */
+    /** As salary_count keeps them ({@link PointsEncoding}'s compact encoding), read back by {@link Builder#addEncoded}. */
     public byte[] encoded() {
-        ByteBuffer out = ByteBuffer.allocate(values.length * 12);
-        for (int i = 0; i < values.length; i++) {
-            out.putDouble(values[i]).putInt(Math.toIntExact(counts[i]));
-        }
-        return out.array();
+        return PointsEncoding.encode(values, counts);
     }
 
     public long size() {

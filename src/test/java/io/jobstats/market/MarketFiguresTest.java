@@ -8,6 +8,8 @@ import io.jobstats.ads.Workplace;
 import io.jobstats.counts.TermPairs;
 import io.jobstats.counts.CountRecovery;
 import io.jobstats.counts.SalaryCountStore;
+import io.jobstats.counts.SalaryRowsCompaction;
+import io.jobstats.database.BinaryCopy;
 import io.jobstats.demo.DemoAdGenerator;
 import io.jobstats.reference.ReferenceData;
 import io.jobstats.reference.Seniority;
@@ -21,8 +23,11 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
 
 import javax.sql.DataSource;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -74,6 +79,9 @@ class MarketFiguresTest {
 
     @Inject
     CountRecovery countRecovery;
+
+    @Inject
+    SalaryRowsCompaction compaction;
 
     static boolean loaded;
     static Data data;
@@ -885,16 +893,7 @@ class MarketFiguresTest {
      */
     @Test
     void salaryFiguresReadKeptCountsAndStaleHalfMonthsAlike() throws SQLException {
-        String q = topSkillAndRole("rank rankChange vacancies shareOfAllVacancies shareOfCategory salariesQuoted "
-                + "salary { p10 p25 median p75 p90 mean histogram(width: 2500) { low count } } medianChange nationMedian "
-                + "liveJobs locations { region { slug } rank rankChange vacancies median medianChange liveJobs } "
-                + "previous(years: 1) { salary { median } } "
-                + "coOccurringSkills(first: 20) { rank count share lift term { name } } "
-                + "coOccurringByCategory(perCategory: 5) { category { name } skills { rank count term { name } } } "
-                + "salaryTrend(from: \"2020-06-01\", to: \"2021-06-30\", window: 3) { month sampleSize p10 median p90 }")
-                .replaceFirst("}$", "") + " market(region: \"midlands\", "
-                + "period: {end: \"2021-06-10\", months: 6}) { terms(first: 20) { edges { node { term { name } median "
-                + "medianChange salariesQuoted liveJobs } } } } }";
+        String q = everyKeptFigure();
         assertEquals(List.of("0|"), strings("SELECT count(*) FROM salary_count_stale"));
         assertTrue(Integer.parseInt(strings("SELECT count(*) FROM salary_count WHERE bucket BETWEEN '2020-01-01' AND '2021-06-30'")
                 .get(0).replace("|", "")) > 1000);
@@ -922,6 +921,58 @@ class MarketFiguresTest {
         }
         assertEquals(kept, graphql(q).asString());
         assertEquals(graphql(other).asString(), raced);
+    }
+
+    /** The top skill's and role's pages with every figure read from kept rows, and the Midlands' market index. */
+    private String everyKeptFigure() {
+        return topSkillAndRole("rank rankChange vacancies shareOfAllVacancies shareOfCategory salariesQuoted "
+                + "salary { p10 p25 median p75 p90 mean histogram(width: 2500) { low count } } medianChange nationMedian "
+                + "liveJobs locations { region { slug } rank rankChange vacancies median medianChange liveJobs } "
+                + "previous(years: 1) { salary { median } } "
+                + "coOccurringSkills(first: 20) { rank count share lift term { name } } "
+                + "coOccurringByCategory(perCategory: 5) { category { name } skills { rank count term { name } } } "
+                + "salaryTrend(from: \"2020-06-01\", to: \"2021-06-30\", window: 3) { month sampleSize p10 median p90 }")
+                .replaceFirst("}$", "") + " market(region: \"midlands\", "
+                + "period: {end: \"2021-06-10\", months: 6}) { terms(first: 20) { edges { node { term { name } median "
+                + "medianChange salariesQuoted liveJobs } } } } }";
+    }
+
+    /**
+     * Salary rows that a release before the compact encoding kept in V10's fixed pairs, as a database upgraded to this
+     * one holds them: every figure read from them is the one read from compact rows, and the compaction rewrites them
+     * to the very bytes the recount wrote, once.
+     */
+    @Test
+    void salaryRowsInFixedPairsReadAlikeAndAreRewrittenCompactly() throws SQLException, IOException {
+        String q = everyKeptFigure();
+        String rows = "SELECT region_id, employment, term_id, bucket, encode(points, 'hex') FROM salary_count "
+                + "WHERE bucket BETWEEN '2019-06-01' AND '2021-06-30' ORDER BY 1, 2, 3, 4";
+        List<String> compact = strings(rows);
+        assertTrue(compact.size() > 1000, compact.size() + " rows");
+        String kept = graphql(q).asString();
+        // Taken out and put back in fixed pairs, as the compaction puts them back compactly.
+        BinaryCopy.Writer fixed = new BinaryCopy.Writer(1 << 20);
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            String range = "FROM salary_count WHERE bucket BETWEEN '2019-06-01' AND '2021-06-30'";
+            try (ResultSet rs = s.executeQuery("SELECT region_id, employment, term_id, bucket, points " + range)) {
+                while (rs.next()) {
+                    fixed.row(5).int4(rs.getInt(1)).int2(rs.getShort(2)).int4(rs.getInt(3))
+                            .date(rs.getDate(4).toLocalDate())
+                            .bytea(PointsEncodingTest.fixedPairs(PointsEncodingTest.readCompact(rs.getBytes(5))));
+                }
+            }
+            s.execute("DELETE " + range);
+            c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY salary_count (region_id, employment, term_id, "
+                    + "bucket, points) FROM STDIN (FORMAT binary)", new ByteArrayInputStream(fixed.finish()));
+            s.execute("UPDATE data_version SET version = version + 1");
+        }
+        assertTrue(strings(rows).stream().noneMatch(new HashSet<>(compact)::contains), "every row in fixed pairs");
+        assertEquals(kept, graphql(q).asString());
+        List<String> halfMonths = strings("SELECT count(DISTINCT (employment, bucket)) FROM salary_count "
+                + "WHERE bucket BETWEEN '2019-06-01' AND '2021-06-30'");
+        assertEquals(halfMonths, List.of(compaction.run().halfMonths() + "|"));
+        assertEquals(compact, strings(rows));
+        assertEquals(0, compaction.run().halfMonths());
     }
 
     /**
