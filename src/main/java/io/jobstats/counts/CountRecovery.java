@@ -54,6 +54,9 @@ public class CountRecovery {
     SalaryRowsCompaction compaction;
 
     @Inject
+    CountsConfig config;
+
+    @Inject
     ManagedExecutor executor;
 
     private static final NamedSql YEAR_ADS = NamedSql.of("""
@@ -67,7 +70,9 @@ public class CountRecovery {
         foldLeftovers();
         executor.runAsync(() -> {
             recountStaleSalaries();
-            compactSalaryRows();
+            if (config.compactSalaryRows()) {
+                compactSalaryRows();
+            }
         });
     }
 

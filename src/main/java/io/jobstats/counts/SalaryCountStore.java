@@ -112,6 +112,9 @@ public class SalaryCountStore {
     DataSource dataSource;
 
     @Inject
+    CountsConfig config;
+
+    @Inject
     DataVersion dataVersion;
 
     @Inject
@@ -189,7 +192,8 @@ public class SalaryCountStore {
                         copy.copyIn("""
                                 COPY salary_count (region_id, employment, term_id, bucket, points)
                                 FROM STDIN (FORMAT binary)""",
-                                new ByteArrayInputStream(salaryRows(e.getKey(), b, e.getValue())));
+                                new ByteArrayInputStream(salaryRows(e.getKey(), b, e.getValue(),
+                                        config.compactSalaryRows())));
                         i.remove();
                     }
                     copy.copyIn("""
@@ -267,12 +271,12 @@ public class SalaryCountStore {
     }
 
     /** A region's salary rows of the half month as COPY's binary form. */
-    private static byte[] salaryRows(int regionId, Bucket b, SalaryPoints.Builder[] byTerm) {
+    private static byte[] salaryRows(int regionId, Bucket b, SalaryPoints.Builder[] byTerm, boolean compact) {
         BinaryCopy.Writer out = new BinaryCopy.Writer(1 << 16);
         for (int t = 0; t < byTerm.length; t++) {
             if (byTerm[t] != null) {
                 out.row(5).int4(regionId).int2(b.employment()).int4(t).date(b.start())
-                        .bytea(byTerm[t].build().encoded());
+                        .bytea(compact ? byTerm[t].build().encoded() : byTerm[t].build().fixedPairs());
             }
         }
         return out.finish();

@@ -53,7 +53,8 @@ public class SalaryRowsCompaction {
             WHERE region_id = ANY (:regions) AND employment = :employment AND bucket = :bucket""");
 
     private static final NamedSql DELETE_ROWS = NamedSql.of("""
-            DELETE FROM salary_count WHERE region_id = ANY (:regions) AND employment = :employment AND bucket = :bucket""");
+            DELETE FROM salary_count
+            WHERE region_id = ANY (:regions) AND employment = :employment AND bucket = :bucket""");
 
     @Inject
     DataSource dataSource;

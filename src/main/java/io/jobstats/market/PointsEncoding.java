@@ -6,7 +6,8 @@ import java.util.Arrays;
 /**
  * How salary_count keeps a row's salary points (the distinct points ascending, each with its count of ads): compact,
  * or V10's fixed pairs, which rows written before the compact encoding still hold until they are rewritten
- * ({@code SalaryRowsCompaction}); a reader takes either, told apart by the first byte.
+ * ({@code SalaryRowsCompaction}), and which pods write while older ones share the database ({@code CountsConfig}); a
+ * reader takes either, told apart by the first byte.
  * <p>
  * Compact: the byte {@value #COMPACT}, then per point its step from the point before (from 0 for the first) when both
  * are whole numbers below 2^53, as a varint of the step shifted left one bit; otherwise the varint 1 and the point's
@@ -50,6 +51,15 @@ public final class PointsEncoding {
             before = v;
         }
         return Arrays.copyOf(out, at);
+    }
+
+    /** The points in V10's fixed pairs. */
+    public static byte[] fixedPairs(double[] values, long[] counts) {
+        ByteBuffer out = ByteBuffer.allocate(values.length * 12);
+        for (int i = 0; i < values.length; i++) {
+            out.putDouble(values[i]).putInt(Math.toIntExact(counts[i]));
+        }
+        return out.array();
     }
 
     /** Adds a row's points, in either encoding, to the builder. */

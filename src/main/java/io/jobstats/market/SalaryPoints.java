@@ -196,9 +196,14 @@ public final class SalaryPoints {
         }
     }
 
-    /** As salary_count keeps them ({@link PointsEncoding}'s compact encoding), read back by {@link Builder#addEncoded}. */
+    /** As salary_count keeps them (PointsEncoding's compact encoding), read back by {@link Builder#addEncoded}. */
     public byte[] encoded() {
         return PointsEncoding.encode(values, counts);
+    }
+
+    /** In V10's fixed pairs, as releases before the compact encoding read them (CountsConfig). */
+    public byte[] fixedPairs() {
+        return PointsEncoding.fixedPairs(values, counts);
     }
 
     public long size() {

@@ -72,7 +72,8 @@ class PointsEncodingTest {
     void anUnknownEncodingIsRefused() {
         SalaryPoints.Builder builder = new SalaryPoints.Builder();
         assertThrows(IllegalArgumentException.class, () -> builder.addEncoded(new byte[] {(byte) 0x82, 2, 1}));
-        assertEquals(0, builder.addEncoded(new byte[0]).addEncoded(new byte[] {(byte) PointsEncoding.COMPACT}).build().size());
+        byte[] marker = {(byte) PointsEncoding.COMPACT};
+        assertEquals(0, builder.addEncoded(new byte[0]).addEncoded(marker).build().size());
     }
 
     /** The compact encoding read as the class comment describes it, byte by byte. */
