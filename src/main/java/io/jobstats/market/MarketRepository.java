@@ -461,7 +461,7 @@ public class MarketRepository {
     /**
      * The salary points of the ads of a scope featuring a term ({@code {HAS_TERM}}), or of every ad (:termKey 0), by
      * the day that keys them: the kept rows of the whole half months :firstHalf..:lastHalf (keyed by the half month,
-     * V10's encoding), and from ad_fact, grouped by calendar month and point, the ads of the edge days added
+     * PointsEncoding), and from ad_fact, grouped by calendar month and point, the ads of the edge days added
      * (:headSign = +1) or taken away (-1) (see {@link HalfMonths#split}). A read without kept rows has no whole half
      * months and its whole range as the head edge. A row without a key says that a half month of the range was marked
      * stale in the statement's snapshot: its kept rows cannot be trusted, and the caller reads the range from ad_fact.
