@@ -945,7 +945,7 @@ class MarketFiguresTest {
     @Test
     void salaryRowsInFixedPairsReadAlikeAndAreRewrittenCompactly() throws SQLException, IOException {
         String q = everyKeptFigure();
-        compaction.run(); // what a class run with fixed pairs (FixedSalaryRowsTest) left, if the start did not yet
+        compaction.run(); // rows another class left in fixed pairs (FixedSalaryRowsTest), if any remain
         String rows = "SELECT region_id, employment, term_id, bucket, encode(points, 'hex') FROM salary_count "
                 + "WHERE bucket BETWEEN '2019-06-01' AND '2021-06-30' ORDER BY 1, 2, 3, 4";
         List<String> compact = strings(rows);
