@@ -53,7 +53,7 @@ class SalaryPointsTest {
     /**
      * Against a TreeMap's sums: kept rows (each an ascending run, a value repeated across runs), single pairs in any
      * order, and ads taken away again; from none to as many rows as a year's trend window merges, so from no points
-     * to some 200, the builder's table growing four times on the way.
+     * to some 200, the builder's table growing five times on the way (16 to 512 slots).
      */
     @Test
     void aBuilderSumsRunsInAnyOrder() {
