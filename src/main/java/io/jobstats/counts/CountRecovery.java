@@ -77,7 +77,7 @@ public class CountRecovery {
     }
 
     /** Rewrites the salary rows still in V10's fixed pairs compactly; the figures read either meanwhile. */
-    public void compactSalaryRows() {
+    private void compactSalaryRows() {
         try {
             compaction.run();
         } catch (SQLException | RuntimeException e) {

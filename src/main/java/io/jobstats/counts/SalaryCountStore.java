@@ -84,8 +84,12 @@ public class SalaryCountStore {
             SELECT 1 FROM salary_count_stale WHERE employment = :employment AND bucket = :bucket""");
 
     /** By the counted regions' ids, so that the primary key finds the rows. */
-    private static final NamedSql DELETE_ROWS = NamedSql.of("""
+    static final NamedSql DELETE_ROWS = NamedSql.of("""
             DELETE FROM salary_count WHERE region_id = ANY (:regions) AND employment = :employment AND bucket = :bucket""");
+
+    /** Rows as {@link #salaryRows} writes them. */
+    static final String COPY_ROWS = """
+            COPY salary_count (region_id, employment, term_id, bucket, points) FROM STDIN (FORMAT binary)""";
 
     private static final NamedSql DELETE_DAYS = NamedSql.of("""
             DELETE FROM term_count_day WHERE region_id = ANY (:regions) AND employment = :employment
@@ -159,7 +163,7 @@ public class SalaryCountStore {
     public int recount(Set<Bucket> buckets) throws SQLException {
         long started = System.nanoTime();
         int done = 0;
-        int[] regions = reference.regions().nodes().stream().filter(TermCountStore::counted).mapToInt(r -> r.id).toArray();
+        int[] regions = TermCountStore.countedIds(reference.regions());
         try (Connection c = dataSource.getConnection(); Transaction t = Transaction.begin(c)) {
             for (Bucket b : buckets) {
                 dataVersion.lock(c);
@@ -189,11 +193,8 @@ public class SalaryCountStore {
                     Iterator<Map.Entry<Integer, SalaryPoints.Builder[]>> i = salaries.entrySet().iterator();
                     while (i.hasNext()) {
                         Map.Entry<Integer, SalaryPoints.Builder[]> e = i.next();
-                        copy.copyIn("""
-                                COPY salary_count (region_id, employment, term_id, bucket, points)
-                                FROM STDIN (FORMAT binary)""",
-                                new ByteArrayInputStream(salaryRows(e.getKey(), b, e.getValue(),
-                                        config.compactSalaryRows())));
+                        copy.copyIn(COPY_ROWS, new ByteArrayInputStream(salaryRows(e.getKey(), b, e.getValue(),
+                                config.compactSalaryRows())));
                         i.remove();
                     }
                     copy.copyIn("""

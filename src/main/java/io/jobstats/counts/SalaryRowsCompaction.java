@@ -47,13 +47,9 @@ public class SalaryRowsCompaction {
             WHERE region_id = :root AND term_id = 0 AND substring(points FROM 1 FOR 1) < '\\x80'::bytea
             ORDER BY bucket DESC, employment""");
 
-    /** By the counted regions' ids, so that the primary key finds the rows. */
+    /** By the counted regions' ids, so that the primary key finds the rows, as the recount deletes them. */
     private static final NamedSql ROWS = NamedSql.of("""
             SELECT region_id, term_id, points FROM salary_count
-            WHERE region_id = ANY (:regions) AND employment = :employment AND bucket = :bucket""");
-
-    private static final NamedSql DELETE_ROWS = NamedSql.of("""
-            DELETE FROM salary_count
             WHERE region_id = ANY (:regions) AND employment = :employment AND bucket = :bucket""");
 
     @Inject
@@ -77,8 +73,7 @@ public class SalaryRowsCompaction {
         long before = 0;
         long after = 0;
         try (Connection c = dataSource.getConnection(); Transaction t = Transaction.begin(c)) {
-            int[] regions = reference.regions().nodes().stream().filter(TermCountStore::counted)
-                    .mapToInt(r -> r.id).toArray();
+            int[] regions = TermCountStore.countedIds(reference.regions());
             for (Bucket b : fixed(c)) {
                 dataVersion.lock(c);
                 Map<String, Object> p = Map.of("regions", regions, "employment", b.employment(), "bucket", b.start());
@@ -99,13 +94,12 @@ public class SalaryRowsCompaction {
                         }
                     }
                 }
-                try (PreparedStatement ps = DELETE_ROWS.prepare(c, p)) {
+                try (PreparedStatement ps = SalaryCountStore.DELETE_ROWS.prepare(c, p)) {
                     ps.executeUpdate();
                 }
                 try {
-                    c.unwrap(PGConnection.class).getCopyAPI().copyIn("""
-                            COPY salary_count (region_id, employment, term_id, bucket, points)
-                            FROM STDIN (FORMAT binary)""", new ByteArrayInputStream(out.finish()));
+                    c.unwrap(PGConnection.class).getCopyAPI().copyIn(SalaryCountStore.COPY_ROWS,
+                            new ByteArrayInputStream(out.finish()));
                 } catch (IOException e) {
                     throw new SQLException("COPY of a half month's compacted salary rows failed", e);
                 }

@@ -2,6 +2,7 @@ package io.jobstats.counts;
 
 import io.jobstats.database.BinaryCopy;
 import io.jobstats.reference.RegionNode;
+import io.jobstats.reference.RegionTree;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.postgresql.PGConnection;
@@ -70,6 +71,11 @@ public class TermCountStore {
     /** Whether term_count holds rows for the region. */
     public static boolean counted(RegionNode r) {
         return COUNTED.contains(r.kind);
+    }
+
+    /** The ids of the regions with kept counts: the kept rows' statements find a half month's rows by them. */
+    static int[] countedIds(RegionTree regions) {
+        return regions.nodes().stream().filter(TermCountStore::counted).mapToInt(r -> r.id).toArray();
     }
 
     /** Whether co_occurrence holds rows for the region. */
