@@ -4,7 +4,7 @@ import java.io.ByteArrayOutputStream;
 
 /**
  * Sparse term counts as the kept rows store them (co_occurrence, V14; live_count, V15): per term, ascending, the gap
- * from the previous term's id (from 0) then its count, each an unsigned LEB128 varint.
+ * from the previous term's id (from 0) then its count, each an unsigned LEB128 varint ({@link Varints}).
  * <p>
  * Example: terms 1, 2, 3 counted 2, 1, 1 are 01 02 01 01 01 01: six bytes for what two int arrays hold in 24 (plus
  * their headers). The terms of a region's half month are dense, so gaps are a byte and counts one or two: a UK row
@@ -50,8 +50,8 @@ public final class TermPairs {
     public static void decode(byte[] row, Pairs out) {
         int term = 0;
         for (int[] at = {0}; at[0] < row.length; ) {
-            term += readVarint(row, at);
-            out.pair(term, readVarint(row, at));
+            term += (int) Varints.read(row, at);
+            out.pair(term, (int) Varints.read(row, at));
         }
     }
 
@@ -64,16 +64,5 @@ public final class TermPairs {
             v >>>= 7;
         }
         out.write(v);
-    }
-
-    private static int readVarint(byte[] in, int[] at) {
-        int v = 0;
-        for (int shift = 0; ; shift += 7) {
-            byte b = in[at[0]++];
-            v |= (b & 0x7f) << shift;
-            if (b >= 0) {
-                return v;
-            }
-        }
     }
 }

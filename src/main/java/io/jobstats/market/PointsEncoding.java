@@ -1,5 +1,7 @@
 package io.jobstats.market;
 
+import io.jobstats.counts.Varints;
+
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 
@@ -11,9 +13,9 @@ import java.util.Arrays;
  * <p>
  * Compact: the byte {@value #COMPACT}, then per point its step from the point before (from 0 for the first) when both
  * are whole numbers below 2^53, as a varint of the step shifted left one bit; otherwise the varint 1 and the point's
- * float8; then the point's count as a varint. Varints are LEB128 (seven bits a byte, low bits first, the top bit set
- * on every byte but the last), float8s big-endian. Ads quote round amounts, so a point takes two to four bytes where
- * a fixed pair takes twelve: the market index of the UK reads some three million of them a period.
+ * float8; then the point's count as a varint. Varints are unsigned LEB128 ({@link Varints}), float8s big-endian.
+ * Ads quote round amounts, so a point takes two to four bytes where a fixed pair takes twelve: the market index of
+ * the UK reads some three million of them a period.
  * <p>
  * Fixed pairs (V10): per point its float8 then its count's int4, big-endian. A positive float8's first byte is
  * below 0x80, so it never reads as the compact marker.
@@ -41,13 +43,13 @@ public final class PointsEncoding {
         for (int i = 0; i < values.length; i++) {
             double v = values[i];
             if (whole(before) && whole(v) && v >= before) {
-                at = varint(out, at, ((long) v - (long) before) << 1);
+                at = Varints.write(out, at, ((long) v - (long) before) << 1);
             } else {
-                at = varint(out, at, 1);
+                at = Varints.write(out, at, 1);
                 ByteBuffer.wrap(out, at, 8).putDouble(v);
                 at += 8;
             }
-            at = varint(out, at, counts[i]);
+            at = Varints.write(out, at, counts[i]);
             before = v;
         }
         return Arrays.copyOf(out, at);
@@ -74,32 +76,18 @@ public final class PointsEncoding {
         if ((row[0] & 0xFF) != COMPACT) {
             throw new IllegalArgumentException("salary points in an unknown encoding, first byte " + (row[0] & 0xFF));
         }
-        int at = 1;
+        int[] at = {1};
         double before = 0;
-        while (at < row.length) {
-            long step = 0;
-            int shift = 0;
-            byte b;
-            do {
-                b = row[at++];
-                step |= (long) (b & 0x7F) << shift;
-                shift += 7;
-            } while (b < 0);
+        while (at[0] < row.length) {
+            long step = Varints.read(row, at);
             double v;
             if ((step & 1) == 0) {
                 v = (long) before + (step >>> 1);
             } else {
-                v = ByteBuffer.wrap(row, at, 8).getDouble();
-                at += 8;
+                v = ByteBuffer.wrap(row, at[0], 8).getDouble();
+                at[0] += 8;
             }
-            long count = 0;
-            shift = 0;
-            do {
-                b = row[at++];
-                count |= (long) (b & 0x7F) << shift;
-                shift += 7;
-            } while (b < 0);
-            into.add(v, count);
+            into.add(v, Varints.read(row, at));
             before = v;
         }
     }
@@ -111,14 +99,5 @@ public final class PointsEncoding {
 
     private static boolean whole(double v) {
         return v >= 0 && v < WHOLE_LIMIT && v == Math.rint(v);
-    }
-
-    private static int varint(byte[] out, int at, long value) {
-        while ((value & ~0x7FL) != 0) {
-            out[at++] = (byte) ((value & 0x7F) | 0x80);
-            value >>>= 7;
-        }
-        out[at++] = (byte) value;
-        return at;
     }
 }
