@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jobstats.CalendarConfig;
 import io.jobstats.counts.LoadCounts;
+import io.jobstats.pacing.Pacing;
 import io.jobstats.text.BoundedLines;
 import io.jobstats.text.Csv;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -77,6 +78,9 @@ public class AdIngestService {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    Pacing pacing;
 
     private final ExecutorService writerThread = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "ad-writer");
@@ -271,6 +275,8 @@ public class AdIngestService {
                 calendar.today().plusDays(1));
         long writingThroughLine;
         String error;
+        /** Parsing and writing since the load last gave way to readers. */
+        Pacing.Step step = pacing.start();
 
         Load(Format format) {
             this.format = format;
@@ -333,8 +339,11 @@ public class AdIngestService {
             submit(batch, lastLine);
         }
 
+        /** Once the batch before is written: gives way to readers (Pacing), then has the writer write this one. */
         void submit(List<PreparedAd> batch, long throughLine) {
             awaitWrite();
+            pacing.pause(step, "load");
+            step = pacing.start();
             writingThroughLine = throughLine;
             writing = writerThread.submit(() -> writer.write(batch, counts));
         }

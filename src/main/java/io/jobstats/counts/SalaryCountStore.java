@@ -5,6 +5,7 @@ import io.jobstats.database.DataVersion;
 import io.jobstats.database.NamedSql;
 import io.jobstats.database.Transaction;
 import io.jobstats.market.SalaryPoints;
+import io.jobstats.pacing.Pacing;
 import io.jobstats.reference.ReferenceData;
 import io.jobstats.reference.RegionNode;
 import io.jobstats.reference.RegionTree;
@@ -127,6 +128,9 @@ public class SalaryCountStore {
     @Inject
     TermCountStore termCounts;
 
+    @Inject
+    Pacing pacing;
+
     /** Marks the half months, in the caller's transaction (a batch's, which holds the data version's row lock). */
     public void markStale(Connection c, Collection<Bucket> buckets) throws SQLException {
         if (buckets.isEmpty()) {
@@ -156,7 +160,8 @@ public class SalaryCountStore {
     /**
      * Rewrites the rows of each half month still marked, one transaction each. Each takes the data version's row lock
      * (without raising the version: the figures do not change), so no batch adds ads to the half month between the
-     * count and the clearing of its mark; a batch that comes after marks it again.
+     * count and the clearing of its mark; a batch that comes after marks it again. Between half months it gives way
+     * to readers (Pacing).
      *
      * @return how many half months were recounted
      */
@@ -165,6 +170,7 @@ public class SalaryCountStore {
         int done = 0;
         int[] regions = TermCountStore.countedIds(reference.regions());
         try (Connection c = dataSource.getConnection(); Transaction t = Transaction.begin(c)) {
+            Pacing.Step sinceWait = pacing.start();
             for (Bucket b : buckets) {
                 dataVersion.lock(c);
                 Map<String, Object> p = Map.of("employment", b.employment(), "bucket", b.start(),
@@ -218,6 +224,8 @@ public class SalaryCountStore {
                 }
                 c.commit();
                 done++;
+                pacing.pause(sinceWait, "recount");
+                sinceWait = pacing.start();
             }
         }
         if (done > 0) {

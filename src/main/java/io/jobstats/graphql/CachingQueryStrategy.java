@@ -144,6 +144,7 @@ public class CachingQueryStrategy extends AsyncExecutionStrategy {
             chain.add(new RequestDeadline(http.requestTimeout()));
             chain.add(new ValidationErrorCodes());
             chain.add(METRICS);
+            chain.add(new ReadTracking());
             builder.instrumentation(new ChainedInstrumentation(chain));
             return builder.queryExecutionStrategy(new CachingQueryStrategy());
         }
