@@ -194,8 +194,12 @@ public class MarketRepository {
                     if (first != null) {
                         keptRows.put(region, employment, rs.getDate(5).toLocalDate(), id, terms);
                     }
+                    if (byRegion[r].length < terms.length) {
+                        byRegion[r] = Arrays.copyOf(byRegion[r], terms.length);
+                    }
+                    long[] sums = byRegion[r];
                     for (int t = 1; t < terms.length; t++) {
-                        byRegion[r] = add(byRegion[r], t, terms[t]);
+                        sums[t] += terms[t];
                     }
                     continue;
                 }
@@ -1166,14 +1170,14 @@ public class MarketRepository {
                 last.plusMonths(1).minusDays(1));
         List<MonthSalaries> rows = new ArrayList<>();
         for (LocalDate m = first; !m.isAfter(last); m = m.plusMonths(1)) {
-            SalaryPoints.Builder inWindow = new SalaryPoints.Builder();
+            List<SalaryPoints> inWindow = new ArrayList<>(window);
             for (int back = 0; back < window; back++) {
                 SalaryPoints month = months.get(m.minusMonths(back));
                 if (month != null) {
-                    inWindow.addAll(month);
+                    inWindow.add(month);
                 }
             }
-            SalaryPoints points = inWindow.build();
+            SalaryPoints points = SalaryPoints.merge(inWindow);
             rows.add(new MonthSalaries(MONTH.format(m), points.size(), points.percentile(0.1), points.median(),
                     points.percentile(0.9)));
         }

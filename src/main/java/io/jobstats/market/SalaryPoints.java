@@ -102,8 +102,17 @@ public final class SalaryPoints {
             return this;
         }
 
-        /** A row's points as salary_count keeps them, in either of {@link PointsEncoding}'s encodings. */
+        /**
+         * A row's points as salary_count keeps them, in either of {@link PointsEncoding}'s encodings. The table is
+         * grown first to hold them all as new points, two bytes or more each, rather than doubled again and again
+         * while a UK month's two rows bring in 2,000 of them.
+         */
         public Builder addEncoded(byte[] row) {
+            int need = (distinct + row.length / 2) * 2;
+            int room = Integer.highestOneBit(Math.max(need - 1, 1)) << 1; // the least power of two ≥ need
+            if (room > keys.length) {
+                rehash(room);
+            }
             PointsEncoding.decode(row, this);
             return this;
         }
@@ -177,10 +186,53 @@ public final class SalaryPoints {
         }
     }
 
+    /**
+     * The points of several sets of ads together. Each part's values ascend already, so the parts are merged in
+     * turn as sorted lists, in time linear in their lengths with nothing hashed or sorted: a salary trend merges a
+     * window of months for each of its 37 months, a UK month some 2,000 points.
+     */
     public static SalaryPoints merge(Collection<SalaryPoints> parts) {
-        Builder all = new Builder();
-        parts.forEach(all::addAll);
-        return all.build();
+        SalaryPoints all = NONE;
+        for (SalaryPoints part : parts) {
+            all = all.plus(part);
+        }
+        return all;
+    }
+
+    /** These points and another set's, each value's counts summed. */
+    private SalaryPoints plus(SalaryPoints other) {
+        if (other.values.length == 0) {
+            return this;
+        }
+        if (values.length == 0) {
+            return other;
+        }
+        double[] v = new double[values.length + other.values.length];
+        long[] c = new long[v.length];
+        int i = 0;
+        int j = 0;
+        int n = 0;
+        while (i < values.length && j < other.values.length) {
+            if (values[i] < other.values[j]) {
+                v[n] = values[i];
+                c[n++] = counts[i++];
+            } else if (other.values[j] < values[i]) {
+                v[n] = other.values[j];
+                c[n++] = other.counts[j++];
+            } else {
+                v[n] = values[i];
+                c[n++] = counts[i++] + other.counts[j++];
+            }
+        }
+        for (; i < values.length; i++, n++) {
+            v[n] = values[i];
+            c[n] = counts[i];
+        }
+        for (; j < other.values.length; j++, n++) {
+            v[n] = other.values[j];
+            c[n] = other.counts[j];
+        }
+        return new SalaryPoints(Arrays.copyOf(v, n), Arrays.copyOf(c, n));
     }
 
     /** These points less those of a subset of their ads (the ads of a universe without a skill). */

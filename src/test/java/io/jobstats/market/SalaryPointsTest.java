@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.TreeMap;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -78,6 +79,34 @@ class SalaryPointsTest {
             assertEquals(expected.isEmpty() ? SalaryPoints.NONE.histogram(250) : SalaryPoints.of(expected).histogram(250),
                     built.histogram(250), runs + " runs");
             assertEquals(expected.values().stream().mapToLong(Long::longValue).sum(), built.size());
+        }
+    }
+
+    /**
+     * merge against a TreeMap's sums: from no part to a year's window of months, each part from none to 300 points
+     * drawn from 400 amounts (so parts share most values, as months do), a part empty now and then; and the builder
+     * fed the same rows in their stored encoding, its table grown to fit each row first.
+     */
+    @Test
+    void mergeSumsSortedParts() {
+        Random random = new Random(11);
+        for (int k = 0; k <= 12; k++) {
+            List<SalaryPoints> parts = new ArrayList<>();
+            TreeMap<Double, Long> expected = new TreeMap<>();
+            SalaryPoints.Builder decoded = new SalaryPoints.Builder();
+            for (int p = 0; p < k; p++) {
+                TreeMap<Double, Long> part = new TreeMap<>();
+                for (int i = random.nextInt(301); i > 0; i--) {
+                    part.merge(15_000.0 + 125 * random.nextInt(400), 1L + random.nextInt(4), Long::sum);
+                }
+                SalaryPoints points = part.isEmpty() ? SalaryPoints.NONE : SalaryPoints.of(part);
+                parts.add(points);
+                decoded.addEncoded(points.encoded());
+                part.forEach((v, n) -> expected.merge(v, n, Long::sum));
+            }
+            SalaryPoints listed = expected.isEmpty() ? SalaryPoints.NONE : SalaryPoints.of(expected);
+            assertArrayEquals(listed.encoded(), SalaryPoints.merge(parts).encoded(), k + " parts");
+            assertArrayEquals(listed.encoded(), decoded.build().encoded(), k + " rows decoded");
         }
     }
 
