@@ -36,8 +36,8 @@ final class ReadTracking implements Instrumentation {
     }
 
     @Override
-    public InstrumentationContext<ExecutionResult> beginExecuteOperation(InstrumentationExecuteOperationParameters parameters,
-                                                                         InstrumentationState state) {
+    public InstrumentationContext<ExecutionResult> beginExecuteOperation(
+            InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
         if (state instanceof Execution e && parameters.getExecutionContext().getOperationDefinition().getOperation()
                 == OperationDefinition.Operation.QUERY) {
             ReadActivity reads = activity();

@@ -16,9 +16,13 @@ public class ReadActivity {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicLong begun = new AtomicLong();
 
+    /**
+     * In flight first, then begun, while {@link #mark} reads them the other way round: a query that begins as a mark
+     * is taken is in flight at the mark, or begun after it, and never neither.
+     */
     public void begin() {
-        begun.incrementAndGet();
         inFlight.incrementAndGet();
+        begun.incrementAndGet();
     }
 
     public void end() {
