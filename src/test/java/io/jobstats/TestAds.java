@@ -6,10 +6,12 @@ import io.jobstats.database.DataVersion;
 import io.quarkus.arc.Arc;
 
 import javax.sql.DataSource;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.LocalDate;
 
 /**
  * The clean-up of a test class's own ads. Figures count every ad of a region and period whatever its source, so a
@@ -19,6 +21,24 @@ import java.sql.Statement;
 public final class TestAds {
 
     private TestAds() {
+    }
+
+    /**
+     * Loads n permanent Backend Developer ads in Leeds (Java and SQL) under the source, sourceIds 0 to n - 1, through
+     * POST /ads: ad i quotes 30,000 + 250 × (i mod 37) a year and is posted on the first day plus i mod days.
+     */
+    public static void loadLeedsBackendAds(String source, int n, LocalDate first, int days) {
+        StringBuilder ads = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            ads.append("{\"source\":\"").append(source).append("\",\"sourceId\":\"").append(i)
+                    .append("\",\"title\":\"Backend Developer\",\"description\":\"Java and SQL\",")
+                    .append("\"location\":\"Leeds\",")
+                    .append("\"salary\":{\"min\":").append(30_000 + 250 * (i % 37)).append(",\"period\":\"YEAR\"},")
+                    .append("\"employment\":\"PERMANENT\",\"postedOn\":\"")
+                    .append(first.plusDays(i % days)).append("\"}\n");
+        }
+        TestTokens.asLoader().contentType("application/x-ndjson").body(ads.toString().getBytes(StandardCharsets.UTF_8))
+                .post("/ads").then().statusCode(200);
     }
 
     /**

@@ -3,7 +3,6 @@ package io.jobstats.counts;
 import io.jobstats.EmbeddedPostgresResource;
 import io.jobstats.TestAds;
 import io.jobstats.TestRows;
-import io.jobstats.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -14,7 +13,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
-import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
@@ -51,16 +49,7 @@ class FixedSalaryRowsTest {
 
     @Test
     void aLoadWritesFixedPairsAndTheFiguresReadThem() throws SQLException {
-        StringBuilder ads = new StringBuilder();
-        for (int i = 0; i < 120; i++) {
-            ads.append("{\"source\":\"fixed-rows\",\"sourceId\":\"").append(i)
-                    .append("\",\"title\":\"Backend Developer\",\"description\":\"Java and SQL\",\"location\":\"Leeds\",")
-                    .append("\"salary\":{\"min\":").append(30_000 + 250 * (i % 37)).append(",\"period\":\"YEAR\"},")
-                    .append("\"employment\":\"PERMANENT\",\"postedOn\":\"")
-                    .append(LocalDate.of(2013, 3, 1).plusDays(i % 60)).append("\"}\n");
-        }
-        TestTokens.asLoader().contentType("application/x-ndjson").body(ads.toString().getBytes(StandardCharsets.UTF_8))
-                .post("/ads").then().statusCode(200);
+        TestAds.loadLeedsBackendAds("fixed-rows", 120, LocalDate.of(2013, 3, 1), 60);
         String rows = "SELECT count(*), count(*) FILTER (WHERE substring(points FROM 1 FOR 1) < '\\x80'::bytea) "
                 + "FROM salary_count WHERE bucket BETWEEN '2013-03-01' AND '2013-04-30'";
         String[] counts = TestRows.of(dataSource, rows).get(0).split("\\|");

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
-import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
@@ -77,7 +76,7 @@ class PacingTest {
         double waited = waitedSeconds("load") + waitedSeconds("recount");
         reads.begin();
         try {
-            load(SOURCE, 350);
+            TestAds.loadLeedsBackendAds(SOURCE, 350, LocalDate.of(2011, 3, 1), 20);
         } finally {
             reads.end();
         }
@@ -90,22 +89,9 @@ class PacingTest {
         // The same without a read in flight: no wait.
         loadWaits = waits("load");
         recountWaits = waits("recount");
-        load(SOURCE + "-alone", 350);
+        TestAds.loadLeedsBackendAds(SOURCE + "-alone", 350, LocalDate.of(2011, 3, 1), 20);
         assertEquals(0, waits("load") - loadWaits);
         assertEquals(0, waits("recount") - recountWaits);
-    }
-
-    private static void load(String source, int n) {
-        StringBuilder ads = new StringBuilder();
-        for (int i = 0; i < n; i++) {
-            ads.append("{\"source\":\"").append(source).append("\",\"sourceId\":\"").append(i)
-                    .append("\",\"title\":\"Backend Developer\",\"description\":\"Java and SQL\",\"location\":\"Leeds\",")
-                    .append("\"salary\":{\"min\":").append(30_000 + 250 * (i % 37)).append(",\"period\":\"YEAR\"},")
-                    .append("\"employment\":\"PERMANENT\",\"postedOn\":\"")
-                    .append(LocalDate.of(2011, 3, 1).plusDays(i % 20)).append("\"}\n");
-        }
-        TestTokens.asLoader().contentType("application/x-ndjson").body(ads.toString().getBytes(StandardCharsets.UTF_8))
-                .post("/ads").then().statusCode(200);
     }
 
     private double waits(String work) {
