@@ -57,6 +57,9 @@ public class CountRecovery {
     CountsConfig config;
 
     @Inject
+    TermIndexes termIndexes;
+
+    @Inject
     ManagedExecutor executor;
 
     private static final NamedSql YEAR_ADS = NamedSql.of("""
@@ -85,13 +88,15 @@ public class CountRecovery {
         }
     }
 
-    /** Recounts every half month whose salary counts are marked stale. */
+    /** Recounts every half month whose salary counts are marked stale, then builds any term index missing. */
     public void recountStaleSalaries() {
         try {
             salaryCounts.recount(new LinkedHashSet<>(salaryCounts.stale()));
         } catch (SQLException | RuntimeException e) {
             LOG.warn("Could not recount the stale salary counts; the figures read those half months from the ads", e);
         }
+        // Those a stop during a recount of many half months left missing.
+        termIndexes.restore();
     }
 
     /**

@@ -131,6 +131,9 @@ public class SalaryCountStore {
     @Inject
     Pacing pacing;
 
+    @Inject
+    TermIndexes termIndexes;
+
     /** Marks the half months, in the caller's transaction (a batch's, which holds the data version's row lock). */
     public void markStale(Connection c, Collection<Bucket> buckets) throws SQLException {
         if (buckets.isEmpty()) {
@@ -161,11 +164,22 @@ public class SalaryCountStore {
      * Rewrites the rows of each half month still marked, one transaction each. Each takes the data version's row lock
      * (without raising the version: the figures do not change), so no batch adds ads to the half month between the
      * count and the clearing of its mark; a batch that comes after marks it again. Between half months it gives way
-     * to readers (Pacing).
+     * to readers (Pacing). A recount of many half months sets the term indexes aside meanwhile (TermIndexes).
      *
      * @return how many half months were recounted
      */
     public int recount(Set<Bucket> buckets) throws SQLException {
+        boolean indexesAside = termIndexes.setAsideFor(buckets.size());
+        try {
+            return recountEach(buckets);
+        } finally {
+            if (indexesAside) {
+                termIndexes.restore();
+            }
+        }
+    }
+
+    private int recountEach(Set<Bucket> buckets) throws SQLException {
         long started = System.nanoTime();
         int done = 0;
         int[] regions = TermCountStore.countedIds(reference.regions());
