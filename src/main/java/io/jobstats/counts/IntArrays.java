@@ -73,4 +73,21 @@ public final class IntArrays {
         out[i] += by;
         return out;
     }
+
+    /**
+     * Adds {@code by} at each index of {@code ids}, growing the array once, to the largest index, when it is too
+     * short; may return (and change) {@code a}. As {@link #increment} for each index, whose growing one index at a
+     * time copied an array per term of an ad.
+     */
+    public static int[] incrementAll(int[] a, int[] ids, int by) {
+        int top = -1;
+        for (int i : ids) {
+            top = Math.max(top, i);
+        }
+        int[] out = top < a.length ? a : Arrays.copyOf(a, top + 1);
+        for (int i : ids) {
+            out[i] += by;
+        }
+        return out;
+    }
 }

@@ -74,10 +74,8 @@ public final class LiveCounter {
                 continue;
             }
             int[][] days = changes.computeIfAbsent(r.id, k -> new int[ROW_DAYS + 1][0]);
-            for (int t : terms) {
-                days[from] = IntArrays.increment(days[from], t, 1);
-                days[after] = IntArrays.increment(days[after], t, -1);
-            }
+            days[from] = IntArrays.incrementAll(days[from], terms, 1);
+            days[after] = IntArrays.incrementAll(days[after], terms, -1);
         }
     }
 

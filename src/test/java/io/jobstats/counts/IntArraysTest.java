@@ -29,4 +29,19 @@ class IntArraysTest {
         assertArrayEquals(new int[] {0, 2, 0, 5}, IntArrays.addSparse(new int[] {0, 1}, new int[] {1, 3}, new int[] {1, 5}));
         assertArrayEquals(new int[] {0, 0, -1}, IntArrays.increment(new int[0], 2, -1));
     }
+
+    @Test
+    void incrementAllIsIncrementAtEachIndex() {
+        Random random = new Random(11);
+        for (int round = 0; round < 200; round++) {
+            int[] a = random.ints(random.nextInt(6), -3, 4).toArray();
+            int[] ids = random.ints(random.nextInt(8), 0, 12).distinct().toArray();
+            int by = random.nextBoolean() ? 1 : -1;
+            int[] expected = a.clone();
+            for (int i : ids) {
+                expected = IntArrays.increment(expected, i, by);
+            }
+            assertArrayEquals(expected, IntArrays.incrementAll(a.clone(), ids, by));
+        }
+    }
 }

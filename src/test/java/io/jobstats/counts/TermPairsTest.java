@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -32,6 +33,24 @@ class TermPairsTest {
         });
         assertEquals(Arrays.toString(ids), readIds.toString());
         assertEquals(Arrays.toString(counts), readCounts.toString());
+    }
+
+    /** Pairs of five-byte counts and three-byte gaps, past the three bytes a pair a row is first given room for. */
+    @Test
+    void wideRowsReadBackUnchanged() {
+        int[] ids = IntStream.range(1, 200).map(i -> i * 20_000).toArray();
+        int[] counts = IntStream.range(1, 200).map(i -> Integer.MAX_VALUE - i).toArray();
+        List<Integer> readIds = new ArrayList<>();
+        List<Integer> readCounts = new ArrayList<>();
+        byte[] row = TermPairs.encode(ids, counts);
+        TermPairs.decode(row, (id, n) -> {
+            readIds.add(id);
+            readCounts.add(n);
+        });
+        assertEquals(Arrays.toString(ids), readIds.toString());
+        assertEquals(Arrays.toString(counts), readCounts.toString());
+        // Each gap 20,000 (past 2^14: three bytes) and each count past 2^28 (five).
+        assertEquals(199 * (3 + 5), row.length);
     }
 
     /** A count per term id is encoded as the pairs of its terms counted, term 0 and zero counts left out. */
