@@ -11,7 +11,8 @@
 # baseline COPY every k-th table page of every table, its time multiplied by k.
 # DROP_ADS=true deletes the ads file after the load (10,000,000 ads: 17 GB; it is regenerated from the seed).
 # Also reports the database's size per million ads and the post-load work (the service's log: salary points
-# recounted, term counts folded). Needs a psql client. Usage: [DURABLE=false] [PLACES=30] bench/ingest.sh [N] [YEARS]
+# recounted, term counts folded, term indexes built). Needs a psql client.
+# Usage: [DURABLE=false] [PLACES=30] bench/ingest.sh [N] [YEARS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-1000000}
@@ -74,4 +75,4 @@ printf 'ratio service / baseline: %.2f\n' "$(echo "$service / $baseline" | bc -l
 printf 'database %d MB (%.0f MB per million ads): ad %d, ad_fact %d, term_count %d, salary_count %d, term_count_day %d, co_occurrence %d, live_count %d MB\n' \
   "$db_mb" "$(echo "$db_mb * 1000000 / $N" | bc -l)" "$ad_mb" "$fact_mb" "$term_mb" "$salary_mb" "$day_mb" "$co_mb" "$live_mb"
 echo "post-load work (the service's log):"
-grep -aE 'recounted|Folded|rebuilt|Load \(' "$WORK/service.log" | sed 's/^.*\] ([^)]*) /  /' || true
+grep -aE 'recounted|Folded|rebuilt|Term ind|Load \(' "$WORK/service.log" | sed 's/^.*\] ([^)]*) /  /' || true
