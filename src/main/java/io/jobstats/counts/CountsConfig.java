@@ -17,7 +17,7 @@ public interface CountsConfig {
 
     /**
      * The fewest half months a recount must cover to set the term indexes aside while it runs and build them again
-     * after (TermIndexes): at 10M ads each half month then costs ~3 s less and the builds ~45 s once, so from a few
+     * after (TermIndexes): at 10M ads each half month then costs 1-3 s less and the builds ~40 s once, so from a few
      * dozen half months on it pays; both scale with the data, so the threshold does not. Set it above the half months
      * held (e.g. 1000000) never to set them aside.
      */

@@ -26,8 +26,8 @@ import java.util.List;
  * without them, and building them once at the end is a sort of the tables (docs/benchmarks.md has the figures).
  * Meanwhile a term's rows are found through the primary keys, more slowly, and every figure stays exact.
  * <p>
- * The definitions are V16's: {@code TermIndexesTest} compares them with the database's. An index missing after a
- * stop during such a recount is built at the next start's recount ({@link #restore}). Each build is timed in
+ * The definitions are V16's: {@code TermIndexesTest} finds each in V16's text. An index missing after a stop during
+ * such a recount is built at the next start's recount ({@link #restore}). Each build is timed in
  * {@code jobstats.counts.term.index.builds}.
  */
 @ApplicationScoped
@@ -90,7 +90,7 @@ public class TermIndexes {
 
     /**
      * Builds each index that is missing, in a transaction of its own. A build blocks writes to its table (not reads)
-     * for its time: ~35 s for salary_count at 10M ads. A failure is logged and tried again at the next start; the
+     * for its time: ~30 s for salary_count at 10M ads. A failure is logged and tried again at the next start; the
      * figures meanwhile stay exact.
      */
     public void restore() {
