@@ -3,11 +3,11 @@ package io.jobstats.counts;
 import io.jobstats.EmbeddedPostgresResource;
 import io.jobstats.TestAds;
 import io.jobstats.TestRows;
+import io.jobstats.TestSalaries;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -18,9 +18,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 
 /**
  * With jobstats.counts.compact-salary-rows=false, as while pods of a release before the compact encoding share the
@@ -57,23 +55,7 @@ class FixedSalaryRowsTest {
         // The half months' rows: at least the UK's, Leeds's and their levels' between, for "every ad" and for Java.
         assertEquals(List.of("t|"), TestRows.of(dataSource, "SELECT count(*) >= 8 FROM salary_count "
                 + "WHERE bucket BETWEEN '2013-03-01' AND '2013-04-30'"));
-        Response r = given().contentType("application/json").body(Map.of("query",
-                "{ term(name: \"Java\") { market(region: \"uk\", period: {end: \"2013-04-30\", months: 2}) "
-                        + "{ salariesQuoted salary { p10 median p90 } } } }")).post("/graphql");
-        r.then().statusCode(200);
-        assertNull(r.path("errors"), r.asString());
-        List<String> expected = TestRows.of(dataSource, "SELECT count(*), percentile_cont(array[0.1, 0.5, 0.9]) "
-                + "WITHIN GROUP (ORDER BY salary_point) FROM ad_fact WHERE employment = 0 "
-                + "AND posted_on BETWEEN '2013-03-01' AND '2013-04-30' AND salary_point IS NOT NULL");
-        Map<String, Object> market = r.path("data.term.market");
-        Map<String, Object> salary = r.path("data.term.market.salary");
-        assertEquals(expected, List.of(market.get("salariesQuoted") + "|{" + number(salary.get("p10")) + ","
-                + number(salary.get("median")) + "," + number(salary.get("p90")) + "}|"));
-    }
-
-    /** As PostgreSQL prints a float8: 30000, 34625.5. */
-    private static String number(Object o) {
-        double d = ((Number) o).doubleValue();
-        return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
+        TestSalaries.assertJavaInTheUkAsPostgres(dataSource, "2013-04-30", 2,
+                "f.employment = 0 AND f.posted_on BETWEEN '2013-03-01' AND '2013-04-30'");
     }
 }

@@ -3,13 +3,13 @@ package io.jobstats.counts;
 import io.jobstats.EmbeddedPostgresResource;
 import io.jobstats.TestAds;
 import io.jobstats.TestRows;
+import io.jobstats.TestSalaries;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -25,10 +25,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -90,18 +88,7 @@ class TermIndexesTest {
         assertEquals(List.of("t|"), TestRows.of(dataSource, "SELECT count(*) = 0 FROM salary_count_stale"));
         // Java's salary figures over the five half months, from kept rows written without the indexes, against
         // PostgreSQL's own percentiles over the same ads.
-        Response r = given().contentType("application/json").body(Map.of("query",
-                "{ term(name: \"Java\") { market(region: \"uk\", period: {end: \"2014-07-31\", months: 3}) "
-                        + "{ salariesQuoted salary { p10 median p90 } } } }")).post("/graphql");
-        r.then().statusCode(200);
-        assertNull(r.path("errors"), r.asString());
-        List<String> expected = TestRows.of(dataSource, "SELECT count(*), percentile_cont(array[0.1, 0.5, 0.9]) "
-                + "WITHIN GROUP (ORDER BY f.salary_point) FROM ad_fact f JOIN ad a ON a.id = f.ad_id "
-                + "WHERE a.source = 'term-indexes' AND f.salary_point IS NOT NULL");
-        Map<String, Object> market = r.path("data.term.market");
-        Map<String, Object> salary = r.path("data.term.market.salary");
-        assertEquals(expected, List.of(market.get("salariesQuoted") + "|{" + number(salary.get("p10")) + ","
-                + number(salary.get("median")) + "," + number(salary.get("p90")) + "}|"));
+        TestSalaries.assertJavaInTheUkAsPostgres(dataSource, "2014-07-31", 3, "a.source = 'term-indexes'");
     }
 
     @Test
@@ -139,11 +126,5 @@ class TermIndexesTest {
     private double builds(String index) {
         Timer t = registry.find("jobstats.counts.term.index.builds").tag("index", index).timer();
         return t == null ? 0 : t.count();
-    }
-
-    /** As PostgreSQL prints a float8: 30000, 34625.5. */
-    private static String number(Object o) {
-        double d = ((Number) o).doubleValue();
-        return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
     }
 }
