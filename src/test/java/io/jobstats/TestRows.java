@@ -16,9 +16,15 @@ public final class TestRows {
 
     /** Each row as its columns' text, each followed by '|' ("1|0|2015-01-01|"). */
     public static List<String> of(DataSource dataSource, String sql) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            return of(c, sql);
+        }
+    }
+
+    /** The same on a connection: what its own transaction or temporary tables hold. */
+    public static List<String> of(Connection c, String sql) throws SQLException {
         List<String> out = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery(sql)) {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             while (rs.next()) {
                 StringBuilder row = new StringBuilder();
                 for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {

@@ -11,12 +11,11 @@ import io.jobstats.reference.RegionNode;
 import io.jobstats.reference.RegionTree;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyManager;
 
 import javax.sql.DataSource;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.Date;
@@ -29,7 +28,6 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -92,6 +90,16 @@ public class SalaryCountStore {
     static final String COPY_ROWS = """
             COPY salary_count (region_id, employment, term_id, bucket, points) FROM STDIN (FORMAT binary)""";
 
+    private static final String COPY_DAYS = """
+            COPY term_count_day (region_id, employment, day, ads, term_ids, term_counts, category_ids, category_counts)
+            FROM STDIN (FORMAT binary)""";
+
+    private static final String COPY_CO_OCCURRENCES = """
+            COPY co_occurrence (region_id, employment, bucket, term_id, pairs) FROM STDIN (FORMAT binary)""";
+
+    private static final String COPY_LIVE = """
+            COPY live_count (region_id, employment, day, bucket, terms) FROM STDIN (FORMAT binary)""";
+
     private static final NamedSql DELETE_DAYS = NamedSql.of("""
             DELETE FROM term_count_day WHERE region_id = ANY (:regions) AND employment = :employment
               AND day BETWEEN :bucket AND :lastDay""");
@@ -133,6 +141,10 @@ public class SalaryCountStore {
 
     @Inject
     TermIndexes termIndexes;
+
+    /** Makes the next chunk of a half month's rows while the current one is written (PipelinedCopy). */
+    @Inject
+    ManagedExecutor executor;
 
     /** Marks the half months, in the caller's transaction (a batch's, which holds the data version's row lock). */
     public void markStale(Connection c, Collection<Bucket> buckets) throws SQLException {
@@ -205,34 +217,25 @@ public class SalaryCountStore {
                         ps.executeUpdate();
                     }
                 }
+                // Salary points, co-occurrences and live jobs a region at a time, each region's builders let go
+                // once encoded: a half month's rows of every counted region in one buffer (with its copies as it
+                // grew) took a 512 MB heap past its limit when a load ended beside the pages benchmark.
+                List<PipelinedCopy.Chunk> chunks = new ArrayList<>();
+                boolean compact = config.compactSalaryRows();
+                for (int regionId : List.copyOf(salaries.keySet())) {
+                    chunks.add(new PipelinedCopy.Chunk(COPY_ROWS,
+                            () -> salaryRows(regionId, b, salaries.remove(regionId), compact)));
+                }
+                chunks.add(new PipelinedCopy.Chunk(COPY_DAYS, () -> dayRows(days)));
+                for (Map.Entry<Integer, List<int[]>> e : adsByRegion.entrySet()) {
+                    chunks.add(new PipelinedCopy.Chunk(COPY_CO_OCCURRENCES,
+                            () -> coOccurrenceRows(e.getKey(), b, e.getValue())));
+                }
+                for (int regionId : live.regionIds()) {
+                    chunks.add(new PipelinedCopy.Chunk(COPY_LIVE, () -> liveRows(live, regionId, b)));
+                }
                 try {
-                    CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
-                    // Salary points, co-occurrences and live jobs a region at a time, each region's builders let go
-                    // once written: a half month's rows of every counted region in one buffer (with its copies as
-                    // it grew) took a 512 MB heap past its limit when a load ended beside the pages benchmark.
-                    Iterator<Map.Entry<Integer, SalaryPoints.Builder[]>> i = salaries.entrySet().iterator();
-                    while (i.hasNext()) {
-                        Map.Entry<Integer, SalaryPoints.Builder[]> e = i.next();
-                        copy.copyIn(COPY_ROWS, new ByteArrayInputStream(salaryRows(e.getKey(), b, e.getValue(),
-                                config.compactSalaryRows())));
-                        i.remove();
-                    }
-                    copy.copyIn("""
-                            COPY term_count_day (region_id, employment, day, ads, term_ids, term_counts, category_ids,
-                                                 category_counts) FROM STDIN (FORMAT binary)""",
-                            new ByteArrayInputStream(dayRows(days)));
-                    for (Map.Entry<Integer, List<int[]>> e : adsByRegion.entrySet()) {
-                        copy.copyIn("""
-                                COPY co_occurrence (region_id, employment, bucket, term_id, pairs)
-                                FROM STDIN (FORMAT binary)""",
-                                new ByteArrayInputStream(coOccurrenceRows(e.getKey(), b, e.getValue())));
-                    }
-                    for (int regionId : live.regionIds()) {
-                        copy.copyIn("""
-                                COPY live_count (region_id, employment, day, bucket, terms)
-                                FROM STDIN (FORMAT binary)""",
-                                new ByteArrayInputStream(liveRows(live, regionId, b)));
-                    }
+                    PipelinedCopy.run(c.unwrap(PGConnection.class).getCopyAPI(), chunks, executor);
                 } catch (IOException e) {
                     throw new SQLException("COPY of a half month's recounted rows failed", e);
                 }
