@@ -41,16 +41,9 @@ public final class PointsEncoding {
         int at = 1;
         double before = 0;
         for (int i = 0; i < values.length; i++) {
-            double v = values[i];
-            if (whole(before) && whole(v) && v >= before) {
-                at = Varints.write(out, at, ((long) v - (long) before) << 1);
-            } else {
-                at = Varints.write(out, at, 1);
-                ByteBuffer.wrap(out, at, 8).putDouble(v);
-                at += 8;
-            }
+            at = writePoint(out, at, before, values[i]);
             at = Varints.write(out, at, counts[i]);
-            before = v;
+            before = values[i];
         }
         return Arrays.copyOf(out, at);
     }
@@ -79,17 +72,34 @@ public final class PointsEncoding {
         int[] at = {1};
         double before = 0;
         while (at[0] < row.length) {
-            long step = Varints.read(row, at);
-            double v;
-            if ((step & 1) == 0) {
-                v = (long) before + (step >>> 1);
-            } else {
-                v = ByteBuffer.wrap(row, at[0], 8).getDouble();
-                at[0] += 8;
-            }
+            double v = readPoint(row, at, before);
             into.add(v, Varints.read(row, at));
             before = v;
         }
+    }
+
+    /**
+     * Writes the point v, stepped from the point before as the class comment says (at most nineteen bytes), from
+     * out[at]; returns where it ends. Also {@link PlacedPointsEncoding}'s.
+     */
+    static int writePoint(byte[] out, int at, double before, double v) {
+        if (whole(before) && whole(v) && v >= before) {
+            return Varints.write(out, at, ((long) v - (long) before) << 1);
+        }
+        at = Varints.write(out, at, 1);
+        ByteBuffer.wrap(out, at, 8).putDouble(v);
+        return at + 8;
+    }
+
+    /** Reads a point {@link #writePoint} wrote after the point before, from in[at[0]], and moves at[0] past it. */
+    static double readPoint(byte[] in, int[] at, double before) {
+        long step = Varints.read(in, at);
+        if ((step & 1) == 0) {
+            return (long) before + (step >>> 1);
+        }
+        double v = ByteBuffer.wrap(in, at[0], 8).getDouble();
+        at[0] += 8;
+        return v;
     }
 
     /** Whether a row is in the compact encoding (else V10's fixed pairs). */
