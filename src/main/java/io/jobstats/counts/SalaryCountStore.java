@@ -36,8 +36,8 @@ import java.util.TreeSet;
 
 /**
  * The counts kept per half month by recounting it from its ads: the salary points (salary_count, V10), the term
- * counts of its days (term_count_day, V12), the co-occurrences (co_occurrence, V14) and the live jobs of its ads on
- * each day (live_count, V15). A batch that adds or removes ads marks the half months it touches as stale in its own
+ * counts of its days (term_count_day, V12), the co-occurrences (co_occurrence, V14), the live jobs of its ads on
+ * each day (live_count, V15) and its days' salary points with their ads' positions (salary_point_day, V17). A batch that adds or removes ads marks the half months it touches as stale in its own
  * transaction, and a recount rewrites a stale half month's rows from ad_fact and clears its mark in one transaction.
  * Readers take a marked half month from ad_fact, so every figure is exact at every committed version, whether or not
  * the recount has run.
@@ -70,7 +70,8 @@ public class SalaryCountStore {
      * the recount rewrites every half month from its ads. TRUNCATE, not DELETE: at 10M ads a DELETE of these ~12 GB
      * took over two minutes (past a pod's startup probe) and left as many dead rows.
      */
-    public static final String EMPTY_ALL = "TRUNCATE term_count, salary_count, term_count_day, co_occurrence, live_count";
+    public static final String EMPTY_ALL =
+            "TRUNCATE term_count, salary_count, term_count_day, co_occurrence, live_count, salary_point_day";
 
     /**
      * Newest first: after a full recount is marked (a reference data change, a change of the kept levels), the half
@@ -99,6 +100,12 @@ public class SalaryCountStore {
 
     private static final String COPY_LIVE = """
             COPY live_count (region_id, employment, day, bucket, terms) FROM STDIN (FORMAT binary)""";
+
+    private static final String COPY_POINT_DAYS = """
+            COPY salary_point_day (employment, day, term_id, points) FROM STDIN (FORMAT binary)""";
+
+    private static final NamedSql DELETE_POINT_DAYS = NamedSql.of("""
+            DELETE FROM salary_point_day WHERE employment = :employment AND day BETWEEN :bucket AND :lastDay""");
 
     private static final NamedSql DELETE_DAYS = NamedSql.of("""
             DELETE FROM term_count_day WHERE region_id = ANY (:regions) AND employment = :employment
@@ -211,8 +218,10 @@ public class SalaryCountStore {
                 CountDelta days = termCounts.delta();
                 Map<Integer, List<int[]>> adsByRegion = new TreeMap<>();
                 LiveCounter live = new LiveCounter(b.start());
-                Map<Integer, SalaryPoints.Builder[]> salaries = count(c, b, p, days, adsByRegion, live);
-                for (NamedSql step : List.of(DELETE_ROWS, DELETE_DAYS, DELETE_CO_OCCURRENCES, DELETE_LIVE, CLEAR)) {
+                SalaryPointDays pointDays = new SalaryPointDays(b.start());
+                Map<Integer, SalaryPoints.Builder[]> salaries = count(c, b, p, days, adsByRegion, live, pointDays);
+                for (NamedSql step : List.of(DELETE_ROWS, DELETE_DAYS, DELETE_CO_OCCURRENCES, DELETE_LIVE,
+                        DELETE_POINT_DAYS, CLEAR)) {
                     try (PreparedStatement ps = step.prepare(c, p)) {
                         ps.executeUpdate();
                     }
@@ -227,6 +236,7 @@ public class SalaryCountStore {
                             () -> salaryRows(regionId, b, salaries.remove(regionId), compact)));
                 }
                 chunks.add(new PipelinedCopy.Chunk(COPY_DAYS, () -> dayRows(days)));
+                chunks.add(new PipelinedCopy.Chunk(COPY_POINT_DAYS, () -> pointDays.rows(b.employment())));
                 for (Map.Entry<Integer, List<int[]>> e : adsByRegion.entrySet()) {
                     chunks.add(new PipelinedCopy.Chunk(COPY_CO_OCCURRENCES,
                             () -> coOccurrenceRows(e.getKey(), b, e.getValue())));
@@ -246,7 +256,8 @@ public class SalaryCountStore {
             }
         }
         if (done > 0) {
-            LOG.infof("Salary points, day term counts, co-occurrences and live jobs of %d half months recounted in %d ms",
+            LOG.infof("Salary points, day term counts, co-occurrences, live jobs and day salary points of %d half months "
+                    + "recounted in %d ms",
                     done, (System.nanoTime() - started) / 1_000_000);
         }
         return done;
@@ -256,11 +267,12 @@ public class SalaryCountStore {
      * The half month's salary points, a builder per counted region and term id: per counted region the ad lies in,
      * its point counted under each of its terms and under term 0 (every ad); every ad into {@code days}, by the day it
      * was posted, and into {@code live}; and its terms into {@code adsByRegion} under each region it lies in whose
-     * co-occurrences are kept. Grouped here rather than in SQL, which would join every ad to its regions and group a
-     * hundred (region, term, point) triples per ad.
+     * co-occurrences are kept; its point, with its position, into {@code pointDays}. Grouped here rather than in SQL,
+     * which would join every ad to its regions and group a hundred (region, term, point) triples per ad.
      */
     private Map<Integer, SalaryPoints.Builder[]> count(Connection c, Bucket b, Map<String, Object> p, CountDelta days,
-                                                       Map<Integer, List<int[]>> adsByRegion, LiveCounter live)
+                                                       Map<Integer, List<int[]>> adsByRegion, LiveCounter live,
+                                                       SalaryPointDays pointDays)
             throws SQLException {
         RegionTree regions = reference.regions();
         Map<Integer, SalaryPoints.Builder[]> byRegion = new HashMap<>();
@@ -271,11 +283,15 @@ public class SalaryCountStore {
                     double point = rs.getDouble(2);
                     boolean quoted = !rs.wasNull();
                     int[] terms = IntArrays.parse(rs.getString(3));
-                    RegionNode place = regions.byPosition(rs.getInt(1));
+                    int position = rs.getInt(1);
+                    RegionNode place = regions.byPosition(position);
                     LocalDate posted = rs.getDate(4).toLocalDate();
                     Date closes = rs.getDate(5);
                     days.addOnDay(place, b.employment(), posted, terms);
                     live.add(place, posted, closes == null ? null : closes.toLocalDate(), terms);
+                    if (quoted) {
+                        pointDays.add(posted, position, point, terms);
+                    }
                     for (RegionNode r = place; r != null; r = r.parent) {
                         if (!TermCountStore.counted(r)) {
                             continue;

@@ -130,7 +130,7 @@ public class MarketRepository {
             WHERE d.region_id = ANY (:regions) AND d.employment = :employment AND d.day BETWEEN :tailFrom AND :tailTo
             UNION ALL
             SELECT NULL, NULL, NULL, NULL, NULL, NULL FROM salary_count_stale
-            WHERE employment = :employment AND bucket BETWEEN :staleFrom AND :end
+            WHERE employment = :employment AND bucket BETWEEN :staleFrom AND :staleTo
             """);
 
     /**
@@ -165,7 +165,7 @@ public class MarketRepository {
      * the scope's own region, or regions with kept counts; null when its snapshot found a half month marked stale.
      */
     private AdsByTerm[] termCountsIn(Scope s, int[] regions, boolean kept, boolean[] stale) {
-        Map<String, Object> p = keptSplit(s);
+        Map<String, Object> p = split(s);
         int employment = s.employment().code();
         LocalDate firstHalf = (LocalDate) p.get("firstHalf");
         LocalDate lastHalf = (LocalDate) p.get("lastHalf");
@@ -348,7 +348,7 @@ public class MarketRepository {
             """).replace("{STALE}", """
             UNION ALL
             SELECT NULL, NULL FROM salary_count_stale
-            WHERE employment = :employment AND bucket BETWEEN :staleFrom AND :end
+            WHERE employment = :employment AND bucket BETWEEN :staleFrom AND :staleTo
             """));
 
     private static final NamedSql CATEGORY_COUNTS_OF_ADS = NamedSql.of(CATEGORY_COUNTS_OF.replace("{EDGES}", """
@@ -371,7 +371,7 @@ public class MarketRepository {
     @CacheResult(cacheName = "market-category-counts")
     public Map<String, Long> categoryCounts(Scope s) {
         return keptRead(s, s.period().start(), s.period().end(), (kept, stale) ->
-                query(s.version(), kept ? CATEGORY_COUNTS : CATEGORY_COUNTS_OF_ADS, keptSplit(s), rs -> {
+                query(s.version(), kept ? CATEGORY_COUNTS : CATEGORY_COUNTS_OF_ADS, split(s), rs -> {
                     Map<String, Long> m = new HashMap<>();
                     while (rs.next()) {
                         String name = rs.getString(1);
@@ -422,7 +422,7 @@ public class MarketRepository {
                 WHERE c.region_id = :region AND c.employment = :employment AND c.day BETWEEN :tailFrom AND :tailTo
                 UNION ALL
                 SELECT 0, 0, TRUE FROM salary_count_stale
-                WHERE employment = :employment AND bucket BETWEEN :staleFrom AND :end
+                WHERE employment = :employment AND bucket BETWEEN :staleFrom AND :staleTo
             """).replace("{TITLED}", TITLED));
 
     /** The edge days from their ads: where no day is kept, or while one is stale. */
@@ -445,7 +445,7 @@ public class MarketRepository {
     @CacheResult(cacheName = "market-universe")
     public Universe universe(Scope s) {
         long[] counts = keptRead(s, s.period().start(), s.period().end(), (kept, stale) -> {
-            Map<String, Object> p = keptSplit(s);
+            Map<String, Object> p = split(s);
             p.put("titles", Term.JOB_TITLES);
             return query(s.version(), kept ? UNIVERSE : UNIVERSE_OF_ADS, p, rs -> {
                 rs.next();
@@ -463,32 +463,39 @@ public class MarketRepository {
     }
 
     /**
-     * The salary points of the ads of a scope featuring a term ({@code {HAS_TERM}}), or of every ad (:termKey 0), by
-     * the day that keys them: the kept rows of the whole half months :firstHalf..:lastHalf (keyed by the half month,
-     * PointsEncoding), and from ad_fact, grouped by calendar month and point, the ads of the edge days added
-     * (:headSign = +1) or taken away (-1) (see {@link HalfMonths#split}). A read without kept rows has no whole half
-     * months and its whole range as the head edge. A row without a key says that a half month of the range was marked
-     * stale in the statement's snapshot: its kept rows cannot be trusted, and the caller reads the range from ad_fact.
+     * The salary points of the ads of a scope featuring a term ({@code {HAS_TERM}}), or of every ad, posted :from..:to,
+     * from ad_fact, by calendar month and point: for a scope without kept rows, or while a half month of the range is
+     * marked stale.
      */
     private static final TermSql POINTS = TermSql.of("""
-            SELECT c.bucket, c.points, NULL::float8, NULL::bigint FROM salary_count c
+            SELECT date_trunc('month', posted_on)::date, NULL::bytea, salary_point, count(*) FROM ad_fact
+            WHERE employment = :employment AND posted_on BETWEEN :from AND :to AND region_pos BETWEEN :lft AND :rgt
+              AND (cardinality(:positions::int[]) = 0 OR region_pos = ANY (:positions))
+              AND workplace = ANY (:workplaces) AND salary_point IS NOT NULL AND {HAS_TERM}
+            GROUP BY 1, 3
+            """);
+
+    /**
+     * POINTS from the kept rows, for a scope with them, by the day that keys each row: the whole half months
+     * :firstHalf..:lastHalf from salary_count (keyed by the half month, PointsEncoding; sign 0), and the edge days
+     * (see {@link HalfMonths#split}) from salary_point_day (V17), added (:headSign = +1) or taken away (-1), each ad
+     * with its position, of which the caller keeps those of the region (:lft..:rgt). A row without a key says that a
+     * half month of the range, its edges' included, was marked stale in the statement's snapshot: its kept rows
+     * cannot be trusted, and the caller reads the range with POINTS.
+     */
+    private static final NamedSql KEPT_POINTS = NamedSql.of("""
+            SELECT c.bucket, c.points, NULL::float8, 0::bigint FROM salary_count c
             WHERE c.region_id = :region AND c.employment = :employment AND c.term_id = :termKey
               AND c.bucket BETWEEN :firstHalf AND :lastHalf
             UNION ALL
             SELECT NULL, NULL, NULL, NULL FROM salary_count_stale
-            WHERE employment = :employment AND bucket BETWEEN :firstHalf AND :lastHalf
+            WHERE employment = :employment AND bucket BETWEEN :staleFrom AND :staleTo
             UNION ALL
-            SELECT date_trunc('month', x.posted_on)::date, NULL, x.salary_point, sum(x.n)::bigint FROM (
-                SELECT posted_on, salary_point, :headSign::int AS n FROM ad_fact
-                WHERE employment = :employment AND posted_on BETWEEN :headFrom AND :headTo AND region_pos BETWEEN :lft AND :rgt
-                  AND (cardinality(:positions::int[]) = 0 OR region_pos = ANY (:positions))
-                  AND workplace = ANY (:workplaces) AND salary_point IS NOT NULL AND {HAS_TERM}
-                UNION ALL
-                SELECT posted_on, salary_point, :tailSign::int FROM ad_fact
-                WHERE employment = :employment AND posted_on BETWEEN :tailFrom AND :tailTo AND region_pos BETWEEN :lft AND :rgt
-                  AND (cardinality(:positions::int[]) = 0 OR region_pos = ANY (:positions))
-                  AND workplace = ANY (:workplaces) AND salary_point IS NOT NULL AND {HAS_TERM}
-            ) x GROUP BY 1, 3
+            SELECT day, points, NULL, :headSign::bigint FROM salary_point_day
+            WHERE employment = :employment AND day BETWEEN :headFrom AND :headTo AND term_id = :termKey
+            UNION ALL
+            SELECT day, points, NULL, :tailSign::bigint FROM salary_point_day
+            WHERE employment = :employment AND day BETWEEN :tailFrom AND :tailTo AND term_id = :termKey
             """);
 
     /** p10-p90 of the salary points of the ads of the universe featuring the term. */
@@ -545,7 +552,8 @@ public class MarketRepository {
 
     /** POINTS: the term's salary points in the scope's region alone. */
     private SalaryPoints ownPoints(int termId, Scope s) {
-        return SalaryPoints.merge(points(POINTS.of(term(termId)), termId, s, s.period().start(), s.period().end()).values());
+        return SalaryPoints.merge(points(POINTS.of(term(termId)), termId, s, s.period().start(), s.period().end())
+                .values());
     }
 
     /** Whether the scope and each child of its region have kept counts (a region without children has none). */
@@ -583,13 +591,16 @@ public class MarketRepository {
         return SalaryPoints.merge(points(POINTS.every(), 0, s, s.period().start(), s.period().end()).values());
     }
 
-    /** POINTS over from..to, by calendar month. */
+    /** The points over from..to, by calendar month: KEPT_POINTS when the scope's kept rows serve, else sql. */
     private Map<LocalDate, SalaryPoints> points(NamedSql sql, int termKey, Scope s, LocalDate from, LocalDate to) {
+        RegionNode region = reference.regions().byId(s.regionId());
         return keptRead(s, from, to, (kept, stale) -> {
             Map<String, Object> p = split(s, from, to, kept);
             p.put("term", termKey);
             p.put("termKey", termKey);
-            return query(s.version(), sql, p, true, rs -> {
+            p.put("from", from);
+            p.put("to", to);
+            return query(s.version(), kept ? KEPT_POINTS : sql, p, true, rs -> {
                 Map<LocalDate, SalaryPoints.Builder> months = new TreeMap<>();
                 while (rs.next()) {
                     Date key = rs.getDate(1);
@@ -600,10 +611,17 @@ public class MarketRepository {
                     SalaryPoints.Builder month = months.computeIfAbsent(key.toLocalDate().withDayOfMonth(1),
                             k -> new SalaryPoints.Builder());
                     byte[] points = rs.getBytes(2);
-                    if (points != null) {
+                    long n = rs.getLong(4);
+                    if (points == null) {
+                        month.add(rs.getDouble(3), n);
+                    } else if (n == 0) {
                         month.addEncoded(points);
                     } else {
-                        month.add(rs.getDouble(3), rs.getLong(4));
+                        PlacedPointsEncoding.decode(points, (position, point, count) -> {
+                            if (position >= region.lft && position <= region.rgt) {
+                                month.add(point, n * count);
+                            }
+                        });
                     }
                 }
                 Map<LocalDate, SalaryPoints> out = new TreeMap<>();
@@ -820,29 +838,23 @@ public class MarketRepository {
             """);
 
     /**
-     * POINTS in the scope's region and its children (:regions) at once, over the scope's period: each kept row with its
-     * region; the edge days' ads of the region's range, grouped by position and point (the caller finds each
-     * position's child); and a row of NULLs when a half month was marked stale.
+     * KEPT_POINTS in the scope's region and its children (:regions) at once, over the scope's period: each kept row
+     * with its region; the edge days' rows with their sign, each ad with its position (the caller keeps the region's
+     * and finds each one's child); and a row of NULLs when a half month was marked stale.
      */
-    private static final TermSql FAMILY_POINTS = TermSql.of("""
-            SELECT c.region_id, c.points, NULL::int, NULL::float8, NULL::bigint FROM salary_count c
+    private static final NamedSql FAMILY_POINTS = NamedSql.of("""
+            SELECT c.region_id, c.points, 0 FROM salary_count c
             WHERE c.region_id = ANY (:regions) AND c.employment = :employment AND c.term_id = :term
               AND c.bucket BETWEEN :firstHalf AND :lastHalf
             UNION ALL
-            SELECT NULL, NULL, NULL, NULL, NULL FROM salary_count_stale
-            WHERE employment = :employment AND bucket BETWEEN :firstHalf AND :lastHalf
+            SELECT NULL, NULL, NULL FROM salary_count_stale
+            WHERE employment = :employment AND bucket BETWEEN :staleFrom AND :staleTo
             UNION ALL
-            SELECT NULL, NULL, x.region_pos, x.salary_point, sum(x.n)::bigint FROM (
-                SELECT region_pos, salary_point, :headSign::int AS n FROM ad_fact
-                WHERE employment = :employment AND posted_on BETWEEN :headFrom AND :headTo
-                  AND region_pos BETWEEN :lft AND :rgt
-                  AND workplace = ANY (:workplaces) AND salary_point IS NOT NULL AND {HAS_TERM}
-                UNION ALL
-                SELECT region_pos, salary_point, :tailSign::int FROM ad_fact
-                WHERE employment = :employment AND posted_on BETWEEN :tailFrom AND :tailTo
-                  AND region_pos BETWEEN :lft AND :rgt
-                  AND workplace = ANY (:workplaces) AND salary_point IS NOT NULL AND {HAS_TERM}
-            ) x GROUP BY 3, 4
+            SELECT NULL, points, :headSign::int FROM salary_point_day
+            WHERE employment = :employment AND day BETWEEN :headFrom AND :headTo AND term_id = :term
+            UNION ALL
+            SELECT NULL, points, :tailSign::int FROM salary_point_day
+            WHERE employment = :employment AND day BETWEEN :tailFrom AND :tailTo AND term_id = :term
             """);
 
     /**
@@ -884,26 +896,30 @@ public class MarketRepository {
         p.put("term", termId);
         p.put("regions", byRegion.keySet().stream().mapToInt(Integer::intValue).toArray());
         SalaryPoints.Builder own = byRegion.get(parent.id);
-        return query(s.version(), FAMILY_POINTS.of(term(termId)), p, true, rs -> {
+        return query(s.version(), FAMILY_POINTS, p, true, rs -> {
             while (rs.next()) {
                 int region = rs.getInt(1);
                 if (!rs.wasNull()) {
                     byRegion.get(region).addEncoded(rs.getBytes(2));
                     continue;
                 }
-                int position = rs.getInt(3);
-                if (rs.wasNull()) {
+                byte[] points = rs.getBytes(2);
+                if (points == null) {
                     stale[0] = true;
                     return null;
                 }
-                // An edge day's ads at a position: the region's, and its child's unless at the region's own position.
-                double point = rs.getDouble(4);
-                long n = rs.getLong(5);
-                own.add(point, n);
-                RegionNode at = regions.childAt(parent, position);
-                if (at != null) {
-                    byRegion.get(at.id).add(point, n);
-                }
+                // An edge day's ads at a position in the region: the region's, and its child's unless at the
+                // region's own position.
+                int sign = rs.getInt(3);
+                PlacedPointsEncoding.decode(points, (position, point, count) -> {
+                    if (position >= parent.lft && position <= parent.rgt) {
+                        own.add(point, sign * count);
+                        RegionNode at = regions.childAt(parent, position);
+                        if (at != null) {
+                            byRegion.get(at.id).add(point, sign * count);
+                        }
+                    }
+                });
             }
             Map<Integer, SalaryPoints> out = new HashMap<>();
             byRegion.forEach((r, b) -> out.put(r, b.build()));
@@ -1334,17 +1350,11 @@ public class MarketRepository {
     /**
      * The universe's parameters and the period's split into whole half months (:firstHalf..:lastHalf, none when
      * reversed) and the edge days added or subtracted ({@link HalfMonths#split}); a scope without kept counts reads
-     * the whole period from ad_fact.
+     * the whole period from ad_fact. A mark on a half month of :staleFrom..:staleTo, the half months the whole
+     * period's days fall in, makes the kept rows unusable.
      */
     private Map<String, Object> split(Scope s) {
         return split(s, s.period().start(), s.period().end(), counted(s));
-    }
-
-    /** The split, and from which half month on (:staleFrom..:end) a mark makes the kept days unusable. */
-    private Map<String, Object> keptSplit(Scope s) {
-        Map<String, Object> p = split(s);
-        p.put("staleFrom", HalfMonths.start(s.period().start()));
-        return p;
     }
 
     /** The same over the days from..to instead of the scope's period, with whole half months or without. */
@@ -1359,6 +1369,8 @@ public class MarketRepository {
         p.put("tailSign", split.tail().sign());
         p.put("tailFrom", split.tail().from());
         p.put("tailTo", split.tail().to());
+        p.put("staleFrom", HalfMonths.start(from));
+        p.put("staleTo", to);
         return p;
     }
 

@@ -29,6 +29,7 @@ import javax.sql.DataSource;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -864,6 +865,24 @@ class MarketFiguresTest {
                 + "CROSS JOIN LATERAL generate_series(a.posted_on, coalesce(a.closes_on, a.posted_on + 30), interval '1 day') AS d "
                 + "CROSS JOIN LATERAL unnest(a.terms) AS t " + counted
                 + " AND (a.closes_on IS NULL OR a.closes_on - a.posted_on <= 90) GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5"), live);
+
+        // The days' salary points with their ads' positions, recounted with them, against the ads quoting a salary
+        // grouped by day, term (0: every ad), position and point.
+        List<String> pointDays = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT employment, day, term_id, points FROM salary_point_day "
+                     + "WHERE day < '2016-01-01' ORDER BY 1, 2, 3")) {
+            while (rs.next()) {
+                String key = rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getString(3) + "|";
+                PlacedPointsEncoding.decode(rs.getBytes(4), (position, point, n) ->
+                        pointDays.add(key + position + "|" + BigDecimal.valueOf(point).stripTrailingZeros().toPlainString()
+                                + "|" + n + "|"));
+            }
+        }
+        assertTrue(pointDays.size() > 100, pointDays.toString());
+        assertEquals(strings("SELECT a.employment, a.posted_on, t, a.region_pos, a.salary_point::float8, count(*) FROM ad_fact a "
+                + "CROSS JOIN LATERAL unnest(array_prepend(0, a.terms)) AS t WHERE a.posted_on < '2016-01-01' "
+                + "AND a.salary_point IS NOT NULL GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5"), pointDays);
     }
 
     /** Rows of four key columns and TermPairs, as strings("...") gives them with each pair unnested. */
@@ -886,8 +905,8 @@ class MarketFiguresTest {
     }
 
     /**
-     * A half month whose salary counts, day term counts, co-occurrences and live jobs are marked stale (by a batch of
-     * a running load, a migration) is read from the ads, also when the mark came after the request began; every salary
+     * A half month whose salary counts, day term counts, co-occurrences, live jobs and day salary points are marked
+     * stale (by a batch of a running load, a migration) is read from the ads, also when the mark came after the request began; every salary
      * figure, rank, co-occurrence and live-jobs count must be the same either way, and the same once the recount has
      * cleared the marks.
      */
@@ -899,6 +918,15 @@ class MarketFiguresTest {
                 .get(0).replace("|", "")) > 1000);
         String kept = graphql(q).asString();
         assertTrue(kept.contains("\"median\":") && !kept.contains("\"median\":null,\"p75\""), kept);
+        // Only the half month of a period's head edge (16-19 June) marked, its day rows wrong: the statements' own
+        // snapshot must find that mark too, not only those of the whole half months.
+        String edge = q.replace("2021-06-10", "2021-06-19");
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("DELETE FROM salary_point_day WHERE day BETWEEN '2021-06-16' AND '2021-06-30'");
+            s.execute("INSERT INTO salary_count_stale (employment, bucket, last_day) "
+                    + "SELECT DISTINCT employment, DATE '2021-06-16', DATE '2021-06-30' FROM ad_fact");
+        }
+        String edgeRaced = graphql(edge).asString();
         // As a batch would between a request's start and its statements: the half months are marked and their kept
         // rows are wrong, at the version the request began with, whose list of marks (none) is cached already.
         String other = q.replace("2021-06-10", "2021-06-20");
@@ -907,6 +935,7 @@ class MarketFiguresTest {
             s.execute("DELETE FROM term_count_day WHERE day >= '2020-01-01'");
             s.execute("DELETE FROM co_occurrence WHERE bucket >= '2020-01-01'");
             s.execute("DELETE FROM live_count WHERE bucket >= '2020-01-01'");
+            s.execute("DELETE FROM salary_point_day WHERE day >= '2020-01-01'");
             s.execute(SalaryCountStore.MARK_ALL);
         }
         String raced = graphql(other).asString();
@@ -921,6 +950,7 @@ class MarketFiguresTest {
         }
         assertEquals(kept, graphql(q).asString());
         assertEquals(graphql(other).asString(), raced);
+        assertEquals(graphql(edge).asString(), edgeRaced);
     }
 
     /** The top skill's and role's pages with every figure read from kept rows, and the Midlands' market index. */
