@@ -42,10 +42,12 @@ sizes=$(SQL_ -tA -F' ' -c "SELECT pg_database_size(current_database()) / 1048576
   pg_total_relation_size('term_count') / 1048576, pg_total_relation_size('salary_count') / 1048576,
   coalesce(pg_total_relation_size(to_regclass('term_count_day')), 0) / 1048576,
   coalesce(pg_total_relation_size(to_regclass('co_occurrence')), 0) / 1048576,
-  coalesce(pg_total_relation_size(to_regclass('live_count')), 0) / 1048576")
-read -r db_mb ad_mb fact_mb term_mb salary_mb day_mb co_mb live_mb <<< "$sizes"
-# Every table of kept counts, in the baseline as well.
+  coalesce(pg_total_relation_size(to_regclass('live_count')), 0) / 1048576,
+  coalesce(pg_total_relation_size(to_regclass('salary_point_day')), 0) / 1048576")
+read -r db_mb ad_mb fact_mb term_mb salary_mb day_mb co_mb live_mb point_day_mb <<< "$sizes"
+# Every table of kept counts the build writes, in the baseline as well.
 KEPT="term_count salary_count term_count_day co_occurrence live_count"
+[ "$point_day_mb" -gt 0 ] && KEPT="$KEPT salary_point_day"
 
 SAMPLE=${SAMPLE:-$([ "$N" -gt 2000000 ] && echo 10 || echo 1)}
 # Every SAMPLE-th table page of each table: the copies and the tables they fill then take 1/SAMPLE of the database's
@@ -72,7 +74,7 @@ printf 'service end to end: %.1f s, %.0f ads/s\n' "$service" "$(echo "$N / $serv
 printf 'baseline, PostgreSQL COPY of the same rows%s: %.1f s, %.0f ads/s\n' \
   "$([ "$SAMPLE" -gt 1 ] && echo " (every $SAMPLE-th page of each table, time x $SAMPLE)")" "$baseline" "$(echo "$N / $baseline" | bc -l)"
 printf 'ratio service / baseline: %.2f\n' "$(echo "$service / $baseline" | bc -l)"
-printf 'database %d MB (%.0f MB per million ads): ad %d, ad_fact %d, term_count %d, salary_count %d, term_count_day %d, co_occurrence %d, live_count %d MB\n' \
-  "$db_mb" "$(echo "$db_mb * 1000000 / $N" | bc -l)" "$ad_mb" "$fact_mb" "$term_mb" "$salary_mb" "$day_mb" "$co_mb" "$live_mb"
+printf 'database %d MB (%.0f MB per million ads): ad %d, ad_fact %d, term_count %d, salary_count %d, term_count_day %d, co_occurrence %d, live_count %d, salary_point_day %d MB\n' \
+  "$db_mb" "$(echo "$db_mb * 1000000 / $N" | bc -l)" "$ad_mb" "$fact_mb" "$term_mb" "$salary_mb" "$day_mb" "$co_mb" "$live_mb" "$point_day_mb"
 echo "post-load work (the service's log):"
 grep -aE 'recounted|Folded|rebuilt|Term ind|Load \(' "$WORK/service.log" | sed 's/^.*\] ([^)]*) /  /' || true

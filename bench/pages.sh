@@ -26,7 +26,8 @@ enable_log_collector "$WORK/pages-service.log"
 # ads some 10 GB of 23), so that runs compare builds rather than what the run before left cached. WARM=false skips it.
 if [ "${WARM:-true}" = true ]; then
   for rel in ad_fact_universe ad_fact_place ad_fact_role ad_fact_long_open term_count term_count_day salary_count \
-      salary_count_pkey co_occurrence co_occurrence_pkey live_count live_count_pkey; do
+      salary_count_pkey co_occurrence co_occurrence_pkey live_count live_count_pkey salary_point_day \
+      salary_point_day_pkey; do
     # The relation and its TOAST table, where co_occurrence's long rows are.
     for path in $(psqlc "SELECT pg_relation_filepath(c.oid) || ' ' ||
         coalesce(pg_relation_filepath(nullif(c.reltoastrelid, 0)), '') FROM pg_class c WHERE c.oid = to_regclass('$rel')"); do
