@@ -37,10 +37,10 @@ import java.util.TreeSet;
 /**
  * The counts kept per half month by recounting it from its ads: the salary points (salary_count, V10), the term
  * counts of its days (term_count_day, V12), the co-occurrences (co_occurrence, V14), the live jobs of its ads on
- * each day (live_count, V15) and its days' salary points with their ads' positions (salary_point_day, V17). A batch that adds or removes ads marks the half months it touches as stale in its own
- * transaction, and a recount rewrites a stale half month's rows from ad_fact and clears its mark in one transaction.
- * Readers take a marked half month from ad_fact, so every figure is exact at every committed version, whether or not
- * the recount has run.
+ * each day (live_count, V15) and its days' salary points with their ads' positions (salary_point_day, V17). A batch
+ * that adds or removes ads marks the half months it touches as stale in its own transaction, and a recount rewrites
+ * a stale half month's rows from ad_fact and clears its mark in one transaction. Readers take a marked half month
+ * from ad_fact, so every figure is exact at every committed version, whether or not the recount has run.
  */
 @ApplicationScoped
 public class SalaryCountStore {
@@ -256,9 +256,8 @@ public class SalaryCountStore {
             }
         }
         if (done > 0) {
-            LOG.infof("Salary points, day term counts, co-occurrences, live jobs and day salary points of %d half months "
-                    + "recounted in %d ms",
-                    done, (System.nanoTime() - started) / 1_000_000);
+            LOG.infof("Salary points, day term counts, co-occurrences, live jobs and day salary points of %d half "
+                    + "months recounted in %d ms", done, (System.nanoTime() - started) / 1_000_000);
         }
         return done;
     }

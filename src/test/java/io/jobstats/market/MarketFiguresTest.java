@@ -875,13 +875,13 @@ class MarketFiguresTest {
             while (rs.next()) {
                 String key = rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getString(3) + "|";
                 PlacedPointsEncoding.decode(rs.getBytes(4), (position, point, n) ->
-                        pointDays.add(key + position + "|" + BigDecimal.valueOf(point).stripTrailingZeros().toPlainString()
-                                + "|" + n + "|"));
+                        pointDays.add(key + position + "|"
+                                + BigDecimal.valueOf(point).stripTrailingZeros().toPlainString() + "|" + n + "|"));
             }
         }
         assertTrue(pointDays.size() > 100, pointDays.toString());
-        assertEquals(strings("SELECT a.employment, a.posted_on, t, a.region_pos, a.salary_point::float8, count(*) FROM ad_fact a "
-                + "CROSS JOIN LATERAL unnest(array_prepend(0, a.terms)) AS t WHERE a.posted_on < '2016-01-01' "
+        assertEquals(strings("SELECT a.employment, a.posted_on, t, a.region_pos, a.salary_point::float8, count(*) "
+                + "FROM ad_fact a CROSS JOIN LATERAL unnest(array_prepend(0, a.terms)) AS t WHERE a.posted_on < '2016-01-01' "
                 + "AND a.salary_point IS NOT NULL GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5"), pointDays);
     }
 
@@ -906,9 +906,9 @@ class MarketFiguresTest {
 
     /**
      * A half month whose salary counts, day term counts, co-occurrences, live jobs and day salary points are marked
-     * stale (by a batch of a running load, a migration) is read from the ads, also when the mark came after the request began; every salary
-     * figure, rank, co-occurrence and live-jobs count must be the same either way, and the same once the recount has
-     * cleared the marks.
+     * stale (by a batch of a running load, a migration) is read from the ads, also when the mark came after the
+     * request began; every salary figure, rank, co-occurrence and live-jobs count must be the same either way, and the
+     * same once the recount has cleared the marks.
      */
     @Test
     void salaryFiguresReadKeptCountsAndStaleHalfMonthsAlike() throws SQLException {
